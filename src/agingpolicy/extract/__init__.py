@@ -1,0 +1,1 @@
+"""Extractors: one module per kind of value (departments, deadlines, targets, indicators, metadata, tasks)."""

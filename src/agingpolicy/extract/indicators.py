@@ -1,0 +1,174 @@
+"""Indicator tables (主要指标): one typed record per row.
+
+A table is an indicator table when its header names an indicator column (指标)
+and at least one value column (目标值, 2025年, 基数, 现状值 …); the columns are
+told apart by the header words in ``lexicon/tables.json``:
+
+    | 类别     | 指标                          | 2020年基数 | 2025年目标值 | 属性   |
+    | 社会保障 | 基本养老保险参保人数（万人）  | 38         | 不低于40.5   | 预期性 |
+    |          | 1.护理型床位占比(%            | 51         | ≥60          | 约束性 |
+
+A blank or missing category cell repeats the one above; a leading row number and
+the unit in brackets are taken off the name; the year comes from the column
+header, else from the plan period (a 十三五 plan's 目标值 -> 2020).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block, Paragraph, Table
+from ..lexicon import load
+from ..models import Indicator, Span, Value
+from ..normalize import for_matching
+from .context import DocContext
+
+_COLS: dict[str, list[str]] = load("tables")["columns"]
+_UNITS = load("units")
+
+# A leading row number: "1.失能特困人员集中供养率" / "12、" / "（3）"
+ROW_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[．.、]|（\d{1,2}）|[①-⑳])\s*")
+# The unit at the end of a name: "（万人）" "(%" "（%）" "占比%" "拥有床位(张)"
+NAME_UNIT = regex.compile(r"(?:（\s*(?P<u>[^（）]{1,6}?)\s*）?|(?P<p>[%‰]))\s*$")
+YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年?")
+# A value cell: "≥60%" "不低于30%" "35%以上" "40.5" "＞80%"
+VALUE = regex.compile(
+    r"""(?x)
+    (?P<pre>不低于|不少于|至少|不超过|不高于|超过|高于|低于|少于|达到|提升至|提高到|保持在|约|[≥≤><~])?\s*
+    (?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%‰])?\s*(?P<post>以上|及以上|以下|及以下|以内|左右)?
+    """
+)
+CAPTION = regex.compile(r"(?:指标|指标表|目标|指标体系)$")
+GROWTH_WORDS = regex.compile(r"增长|提高|提升|增加|扩大")
+
+
+def _column_kind(header: str) -> str | None:
+    h = regex.sub(r"\s+", "", header)
+    for kind in ("number", "attribute", "unit", "target", "baseline", "category", "name"):
+        if any(word in h for word in _COLS[kind]):
+            return kind
+    if YEAR.search(h):
+        return "year"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorColumns:
+    kinds: tuple[str | None, ...]
+    years: tuple[int | None, ...]
+
+    def index(self, kind: str) -> int | None:
+        return self.kinds.index(kind) if kind in self.kinds else None
+
+
+def indicator_columns(table: Table) -> IndicatorColumns | None:
+    """Column roles of an indicator table, or None when the table is not one."""
+    if len(table.rows) < 2:
+        return None
+    header = table.rows[0]
+    kinds = [_column_kind(h) for h in header]
+    years = [int(m["y"]) if (m := YEAR.search(h)) else None for h in header]
+    year_cols = [k for k, kind in enumerate(kinds) if kind == "year"]
+    if year_cols:  # bare year columns: the last is the target, earlier ones baselines
+        for k in year_cols:
+            kinds[k] = "baseline"
+        if "target" not in kinds:
+            kinds[year_cols[-1]] = "target"
+    if "name" not in kinds or not ({"target", "baseline"} & set(kinds)):
+        return None
+    return IndicatorColumns(tuple(kinds), tuple(years))
+
+
+def split_name_unit(name: str) -> tuple[str, str | None]:
+    """'基本养老保险参保人数（万人）' -> ('基本养老保险参保人数', '万人'); '占比%' -> ('占比', '%')."""
+    name = ROW_NUMBER.sub("", name.replace("\n", "")).strip()
+    m = NAME_UNIT.search(for_matching(name))
+    if m and m.start() > 0:
+        unit = (m["u"] or m["p"] or "").strip()
+        if unit in ("％",):
+            unit = "%"
+        if unit and (unit in _UNITS["units"] or unit in ("%", "‰") or len(unit) <= 3):
+            return name[: m.start()].strip(), unit
+    return name, None
+
+
+def parse_value(text: str, year: int | None) -> Value:
+    norm = for_matching(text.strip())
+    m = VALUE.search(norm)
+    if m is None:
+        cmp = ">" if GROWTH_WORDS.search(norm) else "="
+        return Value(text=text.strip(), value=None, comparator=cmp, year=year)
+    pre, post = m["pre"], m["post"]
+    comparators = {**_UNITS["prefix_comparators"], ">": ">", "<": "<", "~": "~"}
+    cmp = comparators.get(pre or "", "=")
+    if cmp == "=" and post:
+        cmp = _UNITS["suffix_comparators"][post]
+    return Value(text=text.strip(), value=float(m["num"]), comparator=cmp, year=year, unit=m["unit"])
+
+
+def _caption(blocks: list[Block], i: int, table: Table) -> str | None:
+    if table.caption:
+        return table.caption
+    for j in range(i - 1, max(-1, i - 3), -1):
+        b = blocks[j]
+        if isinstance(b, Paragraph):
+            text = b.text.strip()
+            if len(text) <= 40 and CAPTION.search(text):
+                return text
+            return None
+    return None
+
+
+def extract_indicators(blocks: list[Block], ctx: DocContext) -> list[Indicator]:
+    out: list[Indicator] = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table) and (cols := indicator_columns(b)) is not None:
+            out.extend(_rows(b, i, cols, ctx, _caption(blocks, i, b)))
+    return out
+
+
+def _rows(table: Table, index: int, cols: IndicatorColumns, ctx: DocContext, title: str | None) -> list[Indicator]:
+    width = len(cols.kinds)
+    name_col = cols.index("name")
+    assert name_col is not None
+    target_col, base_col = cols.index("target"), cols.index("baseline")
+    target_year = cols.years[target_col] if target_col is not None else None
+    base_year = cols.years[base_col] if base_col is not None else None
+    if target_year is None and target_col is not None:
+        target_year = ctx.period_end
+    if base_year is None and base_col is not None and ctx.period_start:
+        base_year = ctx.period_start - 1
+    out: list[Indicator] = []
+    category: str | None = None
+    for r, raw in enumerate(table.rows[1:], start=1):
+        row = list(raw)
+        if len(row) < width:  # a continuation row missing its merged category cell
+            row = [""] * (width - len(row)) + row
+        cell = dict(zip(cols.kinds, row, strict=False))
+        if cols.index("category") is not None:
+            category = (cell.get("category") or "").replace("\n", "").strip() or category
+        name, unit = split_name_unit(row[name_col])
+        if not name:
+            continue
+        if cols.index("unit") is not None and (cell.get("unit") or "").strip():
+            unit = cell["unit"].strip()
+        target = parse_value(row[target_col], target_year) if target_col is not None else None
+        baseline = parse_value(row[base_col], base_year) if base_col is not None else None
+        if unit is None and any(v is not None and v.unit == "%" for v in (target, baseline)):
+            unit = "%"
+        attribute = (cell.get("attribute") or "").strip()
+        out.append(
+            Indicator(
+                category=category,
+                name=name,
+                unit=unit,
+                baseline=baseline,
+                target=target,
+                attribute=attribute if attribute in ("约束性", "预期性") else None,  # type: ignore[arg-type]
+                table_title=title,
+                span=Span(block=index, start=0, end=len(row[name_col]), row=r, col=name_col),
+            )
+        )
+    return out

@@ -1,0 +1,134 @@
+"""Plain text: decode, drop converter furniture, and rebuild the tables that text conversion flattened.
+
+Two flattened table forms are recognised:
+
+* Word-to-text: each cell a line starting with a tab, rows separated by blank lines,
+  an empty cell a lone tab, and a line without a tab continuing the cell above::
+
+      \\t类别
+      \\t指标
+      \\t目标值
+      (blank)
+      \\t社会保障
+      \\t基本养老保险参保人数（万人）
+
+* the web form of an indicator table, one cell per line, a cell broken over
+  two lines (see :mod:`.linetables`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from ..blocks import Block, Paragraph, ReadError, Table
+from .linetables import recover_line_tables
+
+# Converter artefacts that carry no text: "[bookmark: _GoBack]" (pandoc / Word-to-text).
+ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]")
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode text bytes: a BOM decides, else UTF-8, else GB18030 (a superset of GBK), else a detector.
+
+    Raises ReadError for binary or undecodable input.
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"not valid {encoding} text despite its byte-order mark ({exc.reason})") from exc
+    if _looks_like_utf16(data):
+        encoding = "utf-16-le" if data[1] == 0 else "utf-16-be"
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (NUL bytes), not text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise ReadError("undecodable text: not UTF-8, UTF-16 or GB18030/GBK")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of ASCII-heavy or CJK text is NUL-free in a fixed pattern."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    return (odd_nul > half * 0.3 and even_nul == 0) or (even_nul > half * 0.3 and odd_nul == 0)
+
+
+def read_txt(data: bytes) -> tuple[list[Block], str]:
+    text, encoding = decode(data)
+    return text_to_blocks(text), encoding
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    """Split decoded text into paragraphs and tab-form tables, then recover line-form tables."""
+    text = ARTIFACT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("\t"):
+            table, i = _read_tab_table(lines, i)
+            blocks.append(table)
+            continue
+        stripped = lines[i].strip()
+        if stripped:
+            blocks.append(Paragraph(stripped))
+        i += 1
+    return recover_line_tables(blocks)
+
+
+def _read_tab_table(lines: list[str], i: int) -> tuple[Table, int]:
+    """Read a Word-to-text table starting at line ``i``; return it and the index after it."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            row.append(line[1:].strip())
+        elif line.strip() == "":
+            if row:
+                rows.append(row)
+                row = []
+            # a blank line ends the row; a following line without a tab ends the table
+            if i + 1 >= len(lines) or not lines[i + 1].startswith("\t"):
+                i += 1
+                break
+        elif row:  # a cell continued over several lines
+            row[-1] = f"{row[-1]}\n{line.strip()}".strip()
+        else:
+            break
+        i += 1
+    if row:
+        rows.append(row)
+    caption = None
+    if len(rows) > 1 and len(rows[0]) == 1 and max(len(r) for r in rows[1:]) > 1:
+        caption = rows.pop(0)[0]
+    return Table(tuple(tuple(r) for r in rows), caption), i

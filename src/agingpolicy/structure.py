@@ -1,0 +1,330 @@
+"""Blocks -> section tree: the numbering grammar of Chinese policy documents, with damage recovery.
+
+Numbering levels, outermost first (a fixed rank per kind, so a tree is built
+with a stack, whatever the document's depth):
+
+    第一章 / 第一部分        chapter       rank 0
+    一、  / 第一条           cn / article  rank 1
+    （一）                   cn_paren      rank 2
+    1．  1.  1、             arabic        rank 3
+    （1）                    arabic_paren  rank 4
+    ①                        circled       rank 5
+
+Damaged forms are recovered and reported as warnings: a lost number
+("、保障措施", "）加大经费投入力度"), a lost separator ("4完善社会救助体系" when
+4 continues the sequence), a doubled number, and a short unnumbered heading
+line standing where a number was lost (between 三、… and （十二）…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .blocks import Block, Paragraph
+from .lexicon import load
+from .models import ParseWarning, Section, Span
+from .normalize import for_matching
+from .numerals import int_to_cn, to_int
+
+_CFG = load("structure")
+HEADING_MAX = _CFG["heading_max_len"]
+UNNUMBERED_HEADING_MAX = _CFG["unnumbered_heading_max_len"]
+NON_TASK = regex.compile("|".join(_CFG["non_task"]))
+# Verbs and adverbs that open a body sentence; used to find a title whose "。" was lost:
+#   "完善基本养老服务制度进一步明确……" -> title 完善基本养老服务制度
+BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse=True)))
+
+RANK = {"chapter": 0, "cn": 1, "article": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "circled": 5}
+
+_CN = "一二三四五六七八九十"
+_CN_BIG = _CN + "百零〇两"
+
+# (kind, damaged, pattern). Patterns run on the matching form (normalize.for_matching),
+# where half-width brackets are already full-width. Order matters: first match wins.
+NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
+    # 第三章 保障措施 / 第二部分
+    ("chapter", None, regex.compile(rf"^第(?P<num>[{_CN_BIG}\d]{{1,4}})(?:章|部分|篇)\s*")),
+    # 第十二条 …
+    ("article", None, regex.compile(rf"^第(?P<num>[{_CN_BIG}\d]{{1,4}})条\s*")),
+    # （一） / （十二）、
+    ("cn_paren", None, regex.compile(rf"^（\s*(?P<num>[{_CN}]{{1,3}})\s*）\s*[、．.]?\s*")),
+    # （1）
+    ("arabic_paren", None, regex.compile(r"^（\s*(?P<num>\d{1,2})\s*）\s*[、．.]?\s*")),
+    # ①
+    ("circled", None, regex.compile(r"^(?P<num>[①-⑳])\s*")),
+    # 一、 / 二．
+    ("cn", None, regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．.]\s*")),
+    # 1． / 1. / 1、  (not 1.5万)
+    ("arabic", None, regex.compile(r"^(?P<num>\d{1,2})\s*[．.、](?!\d)\s*")),
+    # damaged: "、保障措施" (number lost)
+    ("cn", "lost_number", regex.compile(r"^、\s*(?=[\p{Han}“])")),
+    # damaged: "一）…" (opening bracket lost)
+    ("cn_paren", "lost_bracket", regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})）\s*")),
+    # damaged: "）加大经费投入力度" (number and opening bracket lost)
+    ("cn_paren", "lost_number", regex.compile(r"^）\s*(?=[\p{Han}“])")),
+    # damaged: "2）…"
+    ("arabic_paren", "lost_bracket", regex.compile(r"^(?P<num>\d{1,2})）\s*")),
+    # damaged: "4完善社会救助体系" / "1 打造老年宜居环境" — accepted only when 4 continues the sequence;
+    # a digit followed by a unit or time word is a quantity, not a number (2025年, 3个, 80%).
+    (
+        "arabic",
+        "lost_separator",
+        regex.compile(r"^(?P<num>\d{1,2})(?:\s+|(?=[\p{Han}“《]))(?![年月日号个家张人万亿元次岁周名所处项条余多倍分小])"),
+    ),
+)
+
+
+@dataclass(slots=True)
+class Piece:
+    """A stretch of one block's text that belongs to a node's body."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Heading:
+    kind: str
+    number: str | None  # as written
+    ordinal: int | None
+    damage: str | None
+    rest_start: int  # where the text after the number starts
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    kind: str
+    rank: int
+    number: str | None
+    ordinal: int | None
+    block: int
+    title: str
+    title_start: int
+    title_end: int
+    body: list[Piece] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+    recovered: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The number without its brackets-as-separators, for ids: 四 / （一） / 1 / （1）."""
+        num = self.number if self.number is not None else self.recovered
+        if num is None:
+            return self.title[:8]
+        return num.strip().rstrip("、．.， ").strip()
+
+    def path(self) -> list[Node]:
+        nodes: list[Node] = []
+        node: Node | None = self
+        while node is not None:
+            nodes.append(node)
+            node = node.parent
+        return nodes[::-1]
+
+    def is_work(self) -> bool:
+        """False when this node or an ancestor is background, guidance, principles or goals."""
+        return not any(NON_TASK.search(n.title) for n in self.path())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.body if p.text)
+
+
+def classify(text: str) -> Heading | None:
+    """The numbering at the start of a paragraph, if any (damaged forms included, unvalidated)."""
+    norm = for_matching(text)
+    for kind, damage, pattern in NUMBERING:
+        m = pattern.match(norm)
+        if m is None:
+            continue
+        rest = norm[m.end() :]
+        if not rest or rest[0].isdigit():
+            continue
+        num = m.groupdict().get("num")
+        ordinal = to_int(num) if num else None
+        number = text[: m.end()].strip() or None
+        return Heading(kind, number if damage != "lost_number" else None, ordinal, damage, m.end())
+    return None
+
+
+def split_title(text: str, start: int) -> tuple[int, int]:
+    """Where the heading title ends and the body starts, in ``text`` after ``start``.
+
+    "以人为本，共建共享。坚持……" -> title up to 。; a heading line without 。 is all title; a long first
+    sentence whose 。 was lost is cut before the first body-opening verb (进一步, 加强, 研究 …).
+    """
+    norm = for_matching(text)
+    stop = _first_stop(norm, start)
+    if stop is not None and stop - start <= HEADING_MAX:
+        return stop, stop + 1
+    if stop is None and len(norm) - start <= HEADING_MAX and "，" not in norm[start:]:
+        return len(text), len(text)
+    cut = _body_start(norm, start)
+    if cut is not None:
+        return cut, cut
+    return (stop, stop + 1) if stop is not None else (len(text), len(text))
+
+
+def _first_stop(norm: str, start: int) -> int | None:
+    for i in range(start, len(norm)):
+        if norm[i] in "。！？":
+            return i
+    return None
+
+
+def _body_start(norm: str, start: int) -> int | None:
+    window = norm[start : start + HEADING_MAX]
+    for m in BODY_START.finditer(window):
+        if m.start() >= 4 and "，" not in window[: m.start()]:
+            return start + m.start()
+    return None
+
+
+def _is_unnumbered_heading(text: str) -> bool:
+    norm = for_matching(text)
+    return (
+        2 <= len(norm) <= UNNUMBERED_HEADING_MAX
+        and not regex.search(r"[。；！？：，、\d%]", norm)
+        and bool(regex.match(r"^[\p{Han}“]", norm))
+    )
+
+
+def format_number(kind: str, ordinal: int) -> str:
+    cn = int_to_cn(ordinal)
+    return {
+        "chapter": f"第{cn}章",
+        "article": f"第{cn}条",
+        "cn": f"{cn}、",
+        "cn_paren": f"（{cn}）",
+        "arabic": f"{ordinal}．",
+        "arabic_paren": f"（{ordinal}）",
+        "circled": chr(0x2460 + ordinal - 1) if 0 < ordinal <= 20 else str(ordinal),
+    }[kind]
+
+
+class _Builder:
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.roots: list[Node] = []
+        self.preamble: list[Piece] = []
+        self.stack: list[Node] = []
+        self.warnings: list[ParseWarning] = []
+        self.last: dict[tuple[int, str], int] = {}  # (id(parent), kind) -> last ordinal
+        self.started = False
+
+    def warn(self, code: str, message: str, block: int) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, block=block))
+
+    def parent_for(self, rank: int) -> Node | None:
+        for node in reversed(self.stack):
+            if node.rank < rank:
+                return node
+        return None
+
+    def expected(self, parent: Node | None, kind: str) -> int:
+        return self.last.get((id(parent), kind), 0) + 1
+
+    def add(self, node: Node) -> None:
+        while self.stack and self.stack[-1].rank >= node.rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        node.parent = parent
+        (parent.children if parent else self.roots).append(node)
+        self.stack.append(node)
+        self.started = True
+
+    def heading(self, i: int, text: str, h: Heading) -> bool:
+        """Add a numbered heading; False when a damaged form does not fit the sequence (then it is body)."""
+        rank = RANK[h.kind]
+        parent = self.parent_for(rank)
+        expected = self.expected(parent, h.kind)
+        if h.damage == "lost_separator" and h.ordinal != expected:
+            return False
+        if h.damage in ("lost_bracket",) and h.ordinal != expected:
+            return False
+        recovered = None
+        ordinal = h.ordinal
+        if ordinal is None:  # number lost
+            ordinal = expected
+            recovered = format_number(h.kind, ordinal)
+            self.warn("numbering.recovered", f"lost number recovered as {recovered}", i)
+        elif h.damage:
+            self.warn("numbering.damaged", f"damaged number {h.number!r} ({h.damage}) read as {ordinal}", i)
+        elif ordinal == expected - 1:
+            self.warn("numbering.doubled", f"number {h.number} repeats the previous one", i)
+        elif ordinal != expected:
+            self.warn("numbering.gap", f"number {h.number} where {expected} was expected", i)
+        self.last[(id(parent), h.kind)] = ordinal
+        t_end, b_start = split_title(text, h.rest_start)
+        title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
+        node = Node(h.kind, rank, h.number, ordinal, i, title, h.rest_start, t_end, recovered=recovered)
+        body = text[b_start:].strip()
+        if body:
+            offset = text.index(body, b_start)
+            node.body.append(Piece(i, offset, offset + len(body), body))
+        self.add(node)
+        return True
+
+    def unnumbered_heading(self, i: int, text: str, next_heading: Heading) -> bool:
+        """A short line standing where a heading's number was lost; True if taken as a heading."""
+        next_rank = RANK[next_heading.kind]
+        if not self.started or not self.stack or self.stack[-1].rank < next_rank:
+            return False
+        sibling = self.parent_for(next_rank)
+        if sibling is None:
+            return False
+        grand = sibling.parent
+        ordinal = self.last.get((id(grand), sibling.kind), 0) + 1
+        self.last[(id(grand), sibling.kind)] = ordinal
+        recovered = format_number(sibling.kind, ordinal)
+        self.warn("numbering.recovered", f"unnumbered heading {text!r} read as {recovered}", i)
+        self.add(Node(sibling.kind, sibling.rank, None, ordinal, i, text, 0, len(text), recovered=recovered))
+        return True
+
+    def body(self, i: int, text: str) -> None:
+        piece = Piece(i, 0, len(text), text)
+        (self.stack[-1].body if self.stack else self.preamble).append(piece)
+
+
+def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[ParseWarning]]:
+    """Section tree of the paragraphs (tables are left to the table readers); also the preamble."""
+    b = _Builder(blocks)
+    headings = [classify(blk.text) if isinstance(blk, Paragraph) else None for blk in blocks]
+    for i, blk in enumerate(blocks):
+        if not isinstance(blk, Paragraph):
+            continue
+        h = headings[i]
+        if h is not None and b.heading(i, blk.text, h):
+            continue
+        nxt = headings[i + 1] if i + 1 < len(blocks) else None
+        if (
+            h is None
+            and nxt is not None
+            and nxt.damage is None
+            and _is_unnumbered_heading(blk.text)
+            and b.unnumbered_heading(i, blk.text, nxt)
+        ):
+            continue
+        b.body(i, blk.text)
+    return b.roots, b.preamble, b.warnings
+
+
+def to_sections(nodes: list[Node], level: int = 1) -> list[Section]:
+    return [
+        Section(
+            number=n.number,
+            recovered_number=n.recovered,
+            kind=n.kind if n.kind in RANK else "unnumbered",  # type: ignore[arg-type]
+            level=level,
+            title=n.title,
+            text=n.text,
+            span=Span(block=n.block, start=n.title_start, end=n.title_end),
+            children=to_sections(n.children, level + 1),
+        )
+        for n in nodes
+    ]
