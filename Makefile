@@ -27,8 +27,9 @@ lint: $(STAMP)  ## ruff
 golden: $(STAMP)  ## rewrite tests/golden from data/raw (read the diff before committing)
 	$(BIN)/python -m tests.golden_update
 
-bench: $(STAMP)  ## speed and memory figures
-	$(BIN)/python -m bench.run
+bench: $(STAMP)  ## speed and memory figures (parsing, then index and query)
+	$(BIN)/python -m bench.parse
+	$(BIN)/python -m bench.query
 
 fuzz: $(STAMP)  ## long property-based run (10,000 examples)
 	FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -m fuzz tests/test_fuzz.py

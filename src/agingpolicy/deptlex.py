@@ -64,6 +64,12 @@ def lexicon() -> Lexicon:
     )
 
 
+def named(name: str) -> bool:
+    """True when ``name`` (prefix + alias, or prefix + core + suffix) names a unit the lexicon knows."""
+    head, _, rest = split_prefix(name)
+    return _lookup(rest, bare_core=False) is not None
+
+
 def split_prefix(name: str) -> tuple[str, Level | None, str]:
     """Split ``name`` into (prefix, level, rest): 各区县政府 -> ('各区县', 'county', '政府')."""
     lex = lexicon()
@@ -78,8 +84,8 @@ def split_prefix(name: str) -> tuple[str, Level | None, str]:
     return head, None, name
 
 
-def _lookup(rest: str) -> str | None:
-    """Canonical name of a prefix-free name, or None."""
+def _lookup(rest: str, bare_core: bool = True) -> str | None:
+    """Canonical name of a prefix-free name, or None; ``bare_core`` admits a core alone (民政)."""
     lex = lexicon()
     if rest in lex.by_alias:
         return lex.by_alias[rest]
@@ -88,7 +94,7 @@ def _lookup(rest: str) -> str | None:
             core = rest[: -len(suffix)]
             if core in lex.by_core:
                 return lex.by_core[core]
-    return lex.by_core.get(rest)
+    return lex.by_core.get(rest) if bare_core else None
 
 
 def lookup(name: str) -> str | None:

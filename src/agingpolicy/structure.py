@@ -305,7 +305,7 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
         if (
             h is None
             and nxt is not None
-            and nxt.damage is None
+            and (nxt.damage is None or nxt.ordinal == 1)
             and _is_unnumbered_heading(blk.text)
             and b.unnumbered_heading(i, blk.text, nxt)
         ):

@@ -42,6 +42,8 @@ ONGOING = regex.compile(r"长期坚持|持续推进|长期开展|常态化开展
 CITED = regex.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|（\s*20\d{2}\s*[—\-－–~至]+\s*20\d{2}\s*年?\s*）")
 CLAUSE_DELIM = "。；，：！？\n"
 PAST = regex.compile(r"了|已经|已|曾|截至目前|以来")
+# after "2030年": a name or a span, not a time limit (2030年可持续发展议程, 2019年度, 2020年以来)
+NOT_A_DEADLINE = regex.compile(r"度|以来|的|代|前后|可持续|远景|版|起|开始|—|-|至")
 BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
 
 
@@ -100,9 +102,11 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
         after = norm[m.end() : m.end() + 1]
         if after.isdigit() or BASELINE_BEFORE.search(norm[: m.start()]):
             continue
-        if not (m["pre"] or m["post"]) and not opens_clause:
+        # "……服务2022年逐步发展成为……": a year with 年 counts even where the punctuation before it was lost
+        dated = norm[m.end("y") : m.end("y") + 1] == "年" and not NOT_A_DEADLINE.match(norm, m.end("y") + 1)
+        if not (m["pre"] or m["post"] or opens_clause or dated):
             continue
-        if not explicit and not opens_clause:
+        if not (explicit or opens_clause or dated):
             continue
         if _is_past(norm, m.start("y")) or (ctx and ctx.period_start and year < ctx.period_start - 1):
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..deptlex import _lookup, split_prefix
+from ..deptlex import named
 from ..lexicon import load
 from ..models import Role
 from ..normalize import for_matching
@@ -55,7 +55,7 @@ NAME_TAIL = regex.compile(
 )
 # Obligation verbs after a unit in prose: 民政部门要… / 区民政局负责… / 共青团、妇联…结合各自职能
 OBLIGATION = regex.compile(
-    r"(?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责)"
+    r"(?<!要|应|须|当)(?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责)"
 )
 # 由区民政局牵头 / 由各区县政府负责
 BY_UNIT = regex.compile(r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?P<verb>负责|牵头|组织|统筹)")
@@ -90,7 +90,7 @@ def is_unit(name: str) -> bool:
     """Is ``name`` a named responsible unit (not a collective, not a market actor)?"""
     if not (2 <= len(name) <= 30) or name in COLLECTIVES or regex.fullmatch(r"[—\-–－]+", name):
         return False
-    if _lookup(split_prefix(name)[2]) is not None or _lookup(name) is not None:
+    if named(name):
         return not any(name.endswith(x) for x in NON_UNITS) or name.endswith(UNIT_ENDINGS)
     if any(name.endswith(x) for x in NON_UNITS):
         return False
@@ -99,8 +99,7 @@ def is_unit(name: str) -> bool:
 
 def strict_unit(text: str) -> bool:
     """True when all of ``text`` is a (prefix +) lexicon unit: 区民政局, 各级财政部门; not 问题区民政局."""
-    head, _, rest = split_prefix(text)
-    return _lookup(rest) is not None and (head + rest == text)
+    return named(text)
 
 
 def split_units(cell: str) -> list[tuple[str, int]]:
@@ -140,8 +139,12 @@ def _expand(subject: str) -> list[tuple[str, int]]:
     return split_units(subject)
 
 
-def from_bracket(content: str, offset: int, first_is_lead: bool) -> list[Found]:
-    """Units in the inside of one bracket (``content`` without the brackets)."""
+def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence: bool = True) -> list[Found]:
+    """Units in the inside of one bracket (``content`` without the brackets).
+
+    A labelled note (责任单位：…) or one ending in a duty word (…按职责分工落实) counts anywhere; a bare list
+    of units only where the bracket closes a sentence ("……。（市民政局、市财政局）").
+    """
     norm = for_matching(content)
     labels = list(LABEL.finditer(norm))
     found: list[Found] = []
@@ -156,7 +159,7 @@ def from_bracket(content: str, offset: int, first_is_lead: bool) -> list[Found]:
                     found.append(Found(name, role, "bracket", pos, pos + len(name)))
         return found
     inner = _mask_brackets(norm)
-    if not DUTY_TAIL.search(inner.rstrip("。")) and not _all_units(content):
+    if not DUTY_TAIL.search(inner.rstrip("。")) and not (closes_sentence and _all_units(content)):
         return []
     for part_start, part in _parts(content):
         part_norm = for_matching(part).rstrip("。")
@@ -184,9 +187,7 @@ def _parts(content: str) -> list[tuple[int, str]]:
 
 def _all_units(content: str) -> bool:
     names = [n for n, _ in split_units(content)]
-    return bool(names) and all(is_unit(n) for n in names) and any(
-        _lookup(split_prefix(n)[2]) is not None for n in names
-    )
+    return bool(names) and all(is_unit(n) for n in names) and any(named(n) for n in names)
 
 
 def _label_role(label: str, has_lead: bool) -> Role:
@@ -203,7 +204,8 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
     found: list[Found] = []
     for pattern in BRACKETS:
         for m in pattern.finditer(norm):
-            found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead))
+            closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
+            found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
     return found
 
 
@@ -217,7 +219,7 @@ def find_prose(text: str) -> list[Found]:
         for d in CLAUSE_DELIM.finditer(norm, 0, m.start()):
             clause_start = d.end()
         subject = norm[clause_start : m.start()]
-        if not subject or PAST_OR_WEAK.match(norm[m.start() :]):
+        if PAST_OR_WEAK.match(norm[m.start() :]):
             continue
         role: Role = "lead" if verb in ("牵头", "会同") else "co" if verb == "配合" else "responsible"
         units = _subject_units(text, clause_start, m.start())
@@ -244,8 +246,9 @@ def _subject_units(text: str, start: int, end: int) -> list[tuple[str, int]]:
     if not subject.strip():
         return []
     units = [(n, start + off) for n, off in _expand(subject) if is_unit(n)]
-    if units and all(strict_unit(n) or len(n) <= 14 for n, _ in units):
-        return [(n, s) for n, s in units if not _is_verbish(n)]
+    good = [(n, s) for n, s in units if strict_unit(n) or (len(n) <= 10 and not _is_verbish(n))]
+    if good and len(good) == len(units):
+        return good
     # a lost delimiter before the subject ("……协调解决重大问题区民政局要"): the longest lexicon unit at the end
     for k in range(max(0, len(subject) - 16), len(subject) - 1):
         tail = subject[k:]

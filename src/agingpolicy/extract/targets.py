@@ -36,6 +36,7 @@ SUFFIX_CMP: dict[str, str] = _VOCAB["suffix_comparators"]
 PREFIX_ALT = "|".join(sorted(map(regex.escape, PREFIX_CMP), key=len, reverse=True))
 SUFFIX_ALT = "|".join(sorted(map(regex.escape, SUFFIX_CMP), key=len, reverse=True))
 CN_NUM = "一二三四五六七八九十两百千"
+GAPLESS = frozenset(_VOCAB["gapless_prefixes"])  # comparators that must touch their number
 
 QUANTITY = regex.compile(
     rf"""(?x)
@@ -98,6 +99,12 @@ def find_targets(text: str, deadlines: list[FoundDeadline] | None = None) -> lis
 
 def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDeadline]) -> FoundTarget | None:
     num, unit, pre, post = m["num"], m["unit"], m["pre"], m["post"]
+    if pre and m["gap"]:  # a comparator inside the gap is the one that applies: 提升至……不低于60%
+        if pre in GAPLESS:
+            return None  # "约服务3万居民": 约 qualifies the verb, not a committed quantity
+        inner = list(regex.finditer(PREFIX_ALT, m["gap"]))
+        if inner:
+            pre = inner[-1].group(0)
     start_num, end = m.start("num"), m.end()
     if num[0] in CN_NUM or not num[0].isdigit():
         value = cn_to_int(num)
@@ -109,7 +116,7 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
         return None  # a bare number: only with a strong comparator (不少于3) or a suffix (1以上)
     if unit is None and not pre and not post:
         return None
-    after = norm[end : end + 6]
+    after = norm[end : end + 10]
     before = norm[max(0, (m.start("pre") if pre else start_num) - 6) : (m.start("pre") if pre else start_num)]
     if NOT_AFTER.match(after) or NOT_BEFORE.search(before) or BASELINE_LEAD.search(before):
         return None

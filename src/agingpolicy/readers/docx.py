@@ -1,0 +1,555 @@
+"""Word .docx (from Word or WPS): paragraphs and tables in body order.
+
+Three traps of government .docx files are handled here:
+
+* automatic numbering ("一、", "（一）", "1.") is not in the paragraph text; it is
+  rendered from numbering.xml and put back in front of the text;
+* a merged table cell is one ``w:tc`` covering several grid positions; its text
+  appears once, in its top-left position, and the other positions are "";
+* text inside smart tags, tracked insertions and content controls is not part of
+  python-docx's ``paragraph.text``; it is collected here.
+
+The zip is checked before python-docx sees it: size and compression limits (zip
+bombs) and no DTD in any XML part (entity expansion).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from xml.etree import ElementTree
+
+import docx
+import regex
+from docx.document import Document
+from docx.exceptions import PythonDocxError
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml.etree import XMLSyntaxError
+
+from ..blocks import Block, Paragraph, ReadError, Table
+
+# --- package limits, checked on the zip directory before anything is inflated ---------------------
+
+# All members together, uncompressed. A long 规划 with pictures is well under 20 MB.
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# Uncompressed / compressed size of one member. Word XML deflates 5-20 to 1; hundreds to 1 is
+# padding built to explode. (zipfile never inflates a member past the size its directory states.)
+MAX_COMPRESSION_RATIO = 200
+# A compound (OLE) file: a Word 97-2003 .doc, or a password-protected .docx, which Word wraps in one.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
+ZIP_SIGNATURE = b"PK"
+# A DTD is the door to entity expansion ("billion laughs") and no OOXML part needs one. Searched as
+# raw bytes in every encoding an XML parser detects without a declaration.
+DTD_MARKERS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+# What a damaged archive raises while a member is inflated.
+CORRUPT_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+# What python-docx raises on a damaged or foreign package.
+CORRUPT_PACKAGE_ERRORS = (PythonDocxError, XMLSyntaxError, KeyError, ValueError)
+
+# --- WordprocessingML names ------------------------------------------------------------------------
+
+W_P, W_TBL, W_TR, W_TC, W_R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
+W_PPR, W_TCPR, W_TRPR = qn("w:pPr"), qn("w:tcPr"), qn("w:trPr")
+W_VAL = qn("w:val")
+# Block-level wrappers whose children are paragraphs and tables: content controls, custom XML.
+W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# A run below one of these is not shown as paragraph text: deleted or moved-away revisions, a text
+# box's own paragraphs, and the fallback copy of markup-compatibility content.
+HIDDEN_RUN_PARENTS = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), MC_FALLBACK, W_P})
+
+# A style name giving a heading level: Word's built-in "heading 2", WPS's "标题 2".
+HEADING_STYLE = regex.compile(r"(?i)^(?:heading|标题)\s*([1-9])$")
+# An automatic table of contents ("toc 1", "目录 2"): it repeats the headings, so it is left out.
+TOC_STYLE = regex.compile(r"(?i)^(?:toc|目录)\s*[1-9]$")
+# A placeholder in a numbering level's text: "%1" is the counter of level 1 (ilvl 0).
+LEVEL_PLACEHOLDER = regex.compile(r"%([1-9])")
+# A rendered number that ends in a word ("第一章", "1.1") is followed by a space; one that ends in
+# punctuation or a symbol ("一、", "（一）", "①") is not.
+WORD_END = regex.compile(r"[\p{Han}A-Za-z0-9]$")
+
+
+# --- number formats (w:numFmt) -----------------------------------------------------------------------
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+CHINESE_UNITS = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+
+
+def _chinese(n: int) -> str:
+    """Chinese counting: 1 一, 10 十, 11 十一, 20 二十, 99 九十九, 105 一百零五 (decimal from 10000)."""
+    if not 0 < n < 10000:
+        return str(n)
+    out = ""
+    gap = False  # a zero digit between two non-zero ones is read "零"
+    for value, unit in CHINESE_UNITS:
+        digit = n // value % 10
+        if digit == 0:
+            gap = bool(out)
+            continue
+        out += ("零" if gap else "") + CHINESE_DIGITS[digit] + unit
+        gap = False
+    return out[1:] if 10 <= n < 20 else out  # 十一, not 一十一
+
+
+def _series(symbols: str) -> Callable[[int], str]:
+    """A format that has one symbol per number (①-⑳, 甲-癸) and falls back to digits after it."""
+    return lambda n: symbols[n - 1] if 0 < n <= len(symbols) else str(n)
+
+
+def _letters(alphabet: str) -> Callable[[int], str]:
+    """Word's letter numbering: A..Z, then AA..ZZ, AAA..."""
+    return lambda n: alphabet[(n - 1) % 26] * ((n - 1) // 26 + 1) if n > 0 else str(n)
+
+
+ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, numeral in ROMAN:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+CIRCLED = "".join(chr(0x2460 + i) for i in range(20))  # ①..⑳
+PARENTHESISED = "".join(chr(0x2474 + i) for i in range(20))  # ⑴..⒇
+FULL_STOPPED = "".join(chr(0x2488 + i) for i in range(20))  # ⒈..⒛
+HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+
+# w:numFmt value -> rendering. An unknown format renders as decimal, as Word does.
+NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate(FULL_WIDTH_DIGITS),
+    "decimalFullWidth2": lambda n: str(n).translate(FULL_WIDTH_DIGITS),
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "japaneseCounting": _chinese,
+    "taiwaneseCounting": _chinese,
+    "ideographTraditional": _series(HEAVENLY_STEMS),  # 甲, 乙, 丙 (ECMA-376), not 一, 二, 三
+    "ideographZodiac": _series(EARTHLY_BRANCHES),
+    "decimalEnclosedCircle": _series(CIRCLED),
+    "decimalEnclosedCircleChinese": _series(CIRCLED),
+    "decimalEnclosedParen": _series(PARENTHESISED),
+    "decimalEnclosedFullstop": _series(FULL_STOPPED),
+    "upperLetter": _letters("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    "lowerLetter": _letters("abcdefghijklmnopqrstuvwxyz"),
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "none": lambda n: "",
+}
+# Bullets are not numbers: their glyph (often a private-use Wingdings character) is not prefixed.
+BULLET = "bullet"
+
+
+# --- entry point -----------------------------------------------------------------------------------
+
+
+def read_docx(data: bytes) -> list[Block]:
+    """Read a .docx file's body as blocks. Raises ReadError for input that is not a readable .docx."""
+    _check_package(data)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return _DocxReader(document).blocks()
+    except CORRUPT_PACKAGE_ERRORS as exc:
+        raise ReadError(f"corrupt .docx ({type(exc).__name__}: {exc})") from exc
+
+
+# --- package checks --------------------------------------------------------------------------------
+
+
+def _check_package(data: bytes) -> None:
+    """Refuse what is not a safe .docx zip, before python-docx inflates or parses anything."""
+    if data.startswith(OLE_SIGNATURE):
+        raise ReadError("encrypted .docx or legacy .doc; save it as an unencrypted .docx")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        reason = "truncated or corrupt .docx (zip) file" if data.startswith(ZIP_SIGNATURE) else None
+        raise ReadError(reason or "not a .docx (zip) file") from exc
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        _check_sizes(members)
+        images = _image_members(archive, members)
+        for member in members:
+            try:
+                content = archive.read(member)
+            except CORRUPT_MEMBER_ERRORS as exc:
+                raise ReadError(
+                    f"truncated or corrupt .docx (zip) file: cannot read {member.filename}"
+                ) from exc
+            if member.filename not in images:
+                _refuse_dtd(member.filename, content)
+        _check_main_part(archive, {m.filename for m in members})
+
+
+def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ReadError(
+            f"refused: the .docx would inflate to {total // 2**20} MB "
+            f"(limit {MAX_UNCOMPRESSED_BYTES // 2**20} MB), a zip bomb"
+        )
+    for m in members:
+        if m.file_size and m.file_size > m.compress_size * MAX_COMPRESSION_RATIO:
+            raise ReadError(
+                f"refused: {m.filename} is compressed more than {MAX_COMPRESSION_RATIO} to 1, a zip bomb"
+            )
+
+
+def _refuse_dtd(name: str, content: bytes) -> None:
+    if any(marker in content for marker in DTD_MARKERS):
+        raise ReadError(f"refused: {name} declares a DTD or XML entities (entity expansion)")
+
+
+def _image_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:
+    """Members whose content type is an image: python-docx keeps them as bytes and never parses
+    them, and an SVG picture may legitimately start with a DOCTYPE."""
+    try:
+        content = archive.read("[Content_Types].xml")
+    except KeyError:
+        return set()
+    except CORRUPT_MEMBER_ERRORS as exc:
+        raise ReadError("truncated or corrupt .docx (zip) file: cannot read [Content_Types].xml") from exc
+    _refuse_dtd("[Content_Types].xml", content)
+    try:
+        root = ElementTree.fromstring(content)
+    except ElementTree.ParseError as exc:
+        raise ReadError("corrupt .docx: unreadable [Content_Types].xml") from exc
+    defaults = {
+        el.get("Extension", "").lower(): el.get("ContentType", "")
+        for el in root
+        if el.tag.endswith("}Default")
+    }
+    overrides = {
+        el.get("PartName", "").lstrip("/"): el.get("ContentType", "")
+        for el in root
+        if el.tag.endswith("}Override")
+    }
+    images = set()
+    for m in members:
+        if m.filename.endswith(".rels"):  # python-docx parses relationships whatever their type
+            continue
+        extension = posixpath.splitext(m.filename)[1].lstrip(".").lower()
+        if overrides.get(m.filename, defaults.get(extension, "")).startswith("image/"):
+            images.add(m.filename)
+    return images
+
+
+def _check_main_part(archive: zipfile.ZipFile, names: set[str]) -> None:
+    """The package relationships must point at a document part that exists (word/document.xml,
+    or another name: Word Online writes word/document2.xml)."""
+    try:
+        root = ElementTree.fromstring(archive.read("_rels/.rels"))
+    except KeyError as exc:
+        raise ReadError("no document part") from exc
+    except ElementTree.ParseError as exc:
+        raise ReadError("corrupt .docx: unreadable _rels/.rels") from exc
+    targets = [rel.get("Target", "") for rel in root if rel.get("Type", "").endswith("/officeDocument")]
+    if not any(posixpath.normpath(t.lstrip("/")) in names for t in targets):
+        raise ReadError("no document part")
+
+
+# --- small XML helpers -----------------------------------------------------------------------------
+
+
+def _child_val(parent: BaseOxmlElement | None, tag: str) -> str | None:
+    """The w:val of ``parent``'s first ``tag`` child, or None."""
+    if parent is None:
+        return None
+    child = parent.find(qn(tag))
+    return None if child is None else child.get(W_VAL)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _num_pr(ppr: BaseOxmlElement | None) -> tuple[str | None, int | None]:
+    """(numId, ilvl) of a paragraph or style's w:numPr; None for what it leaves out."""
+    num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    return _child_val(num_pr, "w:numId"), _int(_child_val(num_pr, "w:ilvl"))
+
+
+def _block_items(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """The w:p and w:tbl children of a body or cell, in order, looking inside content controls
+    and custom XML; an automatic table of contents in a content control is skipped."""
+    for child in container:
+        if child.tag in (W_P, W_TBL):
+            yield child
+        elif child.tag == W_SDT:
+            gallery = child.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
+            content = child.find(W_SDT_CONTENT)
+            if content is not None and (gallery is None or gallery.get(W_VAL) != "Table of Contents"):
+                yield from _block_items(content)
+        elif child.tag == W_CUSTOM_XML:
+            yield from _block_items(child)
+
+
+def _paragraph_text(p: BaseOxmlElement) -> str:
+    """The visible text of a paragraph, including runs inside hyperlinks, smart tags (Word's
+    "chsdate" dates), fields, content controls and tracked insertions."""
+    parts = []
+    for run in p.iter(W_R):
+        node = run.getparent()
+        while node is not None and node is not p and node.tag not in HIDDEN_RUN_PARENTS:
+            node = node.getparent()
+        if node is p:
+            parts.append(run.text)
+    return "".join(parts)
+
+
+# --- styles and numbering --------------------------------------------------------------------------
+
+
+class _Styles:
+    """Paragraph styles by id, followed along w:basedOn."""
+
+    def __init__(self, root: BaseOxmlElement) -> None:
+        self._by_id = {sid: s for s in root.iterchildren(qn("w:style")) if (sid := s.get(qn("w:styleId")))}
+        self.default = next(
+            (sid for sid, s in self._by_id.items()
+             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
+            None,
+        )  # fmt: skip
+
+    def chain(self, style_id: str | None) -> list[BaseOxmlElement]:
+        """The style and the styles it is based on, nearest first."""
+        chain: list[BaseOxmlElement] = []
+        while style_id in self._by_id and all(s.get(qn("w:styleId")) != style_id for s in chain):
+            style = self._by_id[style_id]
+            chain.append(style)
+            style_id = _child_val(style, "w:basedOn")
+        return chain
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    fmt: str  # w:numFmt
+    text: str  # w:lvlText, e.g. "（%2）"
+    start: int  # w:start
+    legal: bool  # w:isLgl: every number in the text in decimal
+    style: str | None  # w:pStyle: the paragraph style linked to this level
+
+
+def _level(lvl: BaseOxmlElement) -> _Level:
+    is_lgl = lvl.find(qn("w:isLgl"))
+    return _Level(
+        fmt=_child_val(lvl, "w:numFmt") or "decimal",
+        text=_child_val(lvl, "w:lvlText") or "",
+        start=_int(_child_val(lvl, "w:start")) or 0,  # ECMA-376: an omitted w:start is 0
+        legal=is_lgl is not None and is_lgl.get(W_VAL) not in ("0", "false", "off"),
+        style=_child_val(lvl, "w:pStyle"),
+    )
+
+
+def _levels(parent: BaseOxmlElement) -> dict[int, _Level]:
+    return {
+        ilvl: _level(lvl)
+        for lvl in parent.iterchildren(qn("w:lvl"))
+        if (ilvl := _int(lvl.get(qn("w:ilvl")))) is not None
+    }
+
+
+class _Numbering:
+    """The lists of numbering.xml and their running counters, one counter per (numId, ilvl)."""
+
+    def __init__(self, root: BaseOxmlElement | None) -> None:
+        self._lists: dict[str, dict[int, _Level]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        abstract = {a.get(qn("w:abstractNumId")): _levels(a) for a in root.iterchildren(qn("w:abstractNum"))}
+        for num in root.iterchildren(qn("w:num")):
+            levels = dict(abstract.get(_child_val(num, "w:abstractNumId"), {}))
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                ilvl = _int(override.get(qn("w:ilvl")))
+                if ilvl is None:
+                    continue
+                levels.update(_levels(override))
+                start = _int(_child_val(override, "w:startOverride"))
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = replace(levels[ilvl], start=start)
+            self._lists[num.get(qn("w:numId"))] = levels
+
+    def level_of_style(self, num_id: str, style_id: str | None) -> int | None:
+        """The level of list ``num_id`` linked to paragraph style ``style_id`` (w:lvl/w:pStyle)."""
+        levels = self._lists.get(num_id, {})
+        return next(
+            (ilvl for ilvl, level in sorted(levels.items()) if style_id and level.style == style_id), None
+        )
+
+    def next_label(self, num_id: str, ilvl: int) -> str:
+        """Count one more item at (num_id, ilvl) and render its number; a count restarts deeper levels."""
+        levels = self._lists.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, {})
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else levels[ilvl].start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        level = levels[ilvl]
+        if level.fmt == BULLET:
+            return ""
+
+        def number(match: regex.Match[str]) -> str:
+            k = int(match[1]) - 1
+            if k > ilvl or k not in levels:
+                return ""
+            fmt = "decimal" if level.legal else levels[k].fmt
+            return NUMBER_FORMATS.get(fmt, str)(counters.get(k, levels[k].start))
+
+        return LEVEL_PLACEHOLDER.sub(number, level.text)
+
+
+def _numbering_root(document: Document) -> BaseOxmlElement | None:
+    # `document.part.numbering_part` tries to create a missing part (and raises); look it up instead.
+    try:
+        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    except KeyError:
+        return None
+
+
+# --- the reader ------------------------------------------------------------------------------------
+
+
+class _DocxReader:
+    def __init__(self, document: Document) -> None:
+        self._body = document.element.body
+        self._styles = _Styles(document.styles.element)
+        self._numbering = _Numbering(_numbering_root(document))
+
+    def blocks(self) -> list[Block]:
+        blocks: list[Block] = []
+        for item in _block_items(self._body):
+            if item.tag == W_TBL:
+                blocks.extend(self._table(item))
+            elif (paragraph := self._paragraph(item)) is not None:
+                blocks.append(paragraph)
+        return blocks
+
+    # paragraphs
+
+    def _paragraph(self, p: BaseOxmlElement) -> Paragraph | None:
+        """The paragraph with its list number in front; None for an empty one or a TOC line."""
+        ppr = p.find(W_PPR)
+        style_id = _child_val(ppr, "w:pStyle") or self._styles.default
+        chain = self._styles.chain(style_id)
+        if chain and TOC_STYLE.match(_child_val(chain[0], "w:name") or ""):
+            return None
+        label = self._label(ppr, chain, style_id)  # counted even when the text is empty, as Word does
+        text = _paragraph_text(p).strip()
+        if not text:
+            return None
+        if label:
+            text = f"{label} {text}" if WORD_END.search(label) else label + text
+        return Paragraph(text, self._outline_level(ppr, chain))
+
+    def _label(self, ppr: BaseOxmlElement | None, chain: list[BaseOxmlElement], style_id: str | None) -> str:
+        num_id, ilvl = _num_pr(ppr)
+        if num_id is None:  # the style supplies what the paragraph's own w:numPr leaves out
+            for style in chain:
+                style_num, style_ilvl = _num_pr(style.find(W_PPR))
+                if style_num is not None:
+                    num_id = style_num
+                    ilvl = style_ilvl if ilvl is None else ilvl
+                    break
+        if num_id is None or num_id == "0":  # numId 0 switches numbering off
+            return ""
+        if ilvl is None:
+            ilvl = self._numbering.level_of_style(num_id, style_id) or 0
+        return self._numbering.next_label(num_id, ilvl)
+
+    @staticmethod
+    def _outline_level(ppr: BaseOxmlElement | None, chain: list[BaseOxmlElement]) -> int | None:
+        """1 for a top-level heading: w:outlineLvl (0-based, 9 = body text), else a "heading N" style."""
+        for props in (ppr, *(s.find(W_PPR) for s in chain)):
+            level = _int(_child_val(props, "w:outlineLvl"))
+            if level is not None:
+                return level + 1 if 0 <= level < 9 else None
+        for style in chain:
+            if match := HEADING_STYLE.match(_child_val(style, "w:name") or ""):
+                return int(match[1])
+        return None
+
+    # tables
+
+    def _table(self, tbl: BaseOxmlElement) -> list[Block]:
+        """The table as a block (none when it holds no text; a paragraph when only a caption)."""
+        rows, first_row_cells = self._grid(tbl)
+        caption = None
+        width = max((len(r) for r in rows), default=0)
+        if first_row_cells == 1 and width > 1 and len(rows) > 1:
+            caption = next((cell for cell in rows.pop(0) if cell), None)
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            return [Paragraph(caption)] if caption else []
+        return [Table(tuple(tuple(r + [""] * (width - len(r))) for r in rows), caption)]
+
+    def _grid(self, tbl: BaseOxmlElement) -> tuple[list[list[str]], int]:
+        """Cell texts on the table grid, and the number of cells in the first row.
+
+        A cell spanning columns (w:gridSpan, legacy w:hMerge) or continuing down (w:vMerge) is one
+        ``w:tc``: its text goes in its first grid position, the positions it also covers get "".
+        """
+        rows: list[list[str]] = []
+        seen: set[BaseOxmlElement] = set()
+        above: dict[int, BaseOxmlElement] = {}  # grid column -> the cell covering it in the row above
+        first_row_cells = 0
+        for tr in tbl.iterchildren(W_TR):
+            trpr = tr.find(W_TRPR)
+            row = [""] * (_int(_child_val(trpr, "w:gridBefore")) or 0)
+            covering: dict[int, BaseOxmlElement] = {}
+            cells = list(tr.iterchildren(W_TC))
+            for tc in cells:
+                tcpr = tc.find(W_TCPR)
+                span = max(_int(_child_val(tcpr, "w:gridSpan")) or 1, 1)
+                column = len(row)
+                owner = tc
+                v_merge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                if v_merge is not None and v_merge.get(W_VAL) in (None, "continue"):
+                    owner = above.get(column, tc)
+                elif _child_val(tcpr, "w:hMerge") == "continue" and column - 1 in covering:
+                    owner = covering[column - 1]
+                for k in range(span):
+                    covering[column + k] = owner
+                row.append("" if owner in seen else self._cell_text(owner))
+                row.extend([""] * (span - 1))
+                seen.add(owner)
+            if not rows:
+                first_row_cells = len(cells)
+            rows.append(row)
+            above = covering
+        return rows, first_row_cells
+
+    def _cell_text(self, tc: BaseOxmlElement) -> str:
+        """A cell's paragraphs, one per line; a nested table's rows as lines of space-joined cells."""
+        lines: list[str] = []
+        for item in _block_items(tc):
+            if item.tag == W_P:
+                if (paragraph := self._paragraph(item)) is not None:
+                    lines.append(paragraph.text)
+            else:
+                for row in self._grid(item)[0]:
+                    if line := " ".join(cell for cell in row if cell):
+                        lines.append(line)
+        return "\n".join(lines)
