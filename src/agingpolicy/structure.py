@@ -214,7 +214,9 @@ class _Builder:
         self.preamble: list[Piece] = []
         self.stack: list[Node] = []
         self.warnings: list[ParseWarning] = []
-        self.last: dict[tuple[int, str], int] = {}  # (id(parent), kind) -> last ordinal
+        self.last: dict[tuple[int, str], int] = {}  # (id(parent), kind) -> last ordinal under that parent
+        self.last_any: dict[str, int] = {}  # kind -> last ordinal anywhere (（三） under 二、 continues （二）)
+        self.continuing: dict[str, bool] = {}  # kind -> the document numbers it on across parents
         self.started = False
 
     def warn(self, code: str, message: str, block: int) -> None:
@@ -226,8 +228,9 @@ class _Builder:
                 return node
         return None
 
-    def expected(self, parent: Node | None, kind: str) -> int:
-        return self.last.get((id(parent), kind), 0) + 1
+    def expected(self, parent: Node | None, kind: str) -> tuple[int, int]:
+        """The ordinal a new item may take: restarting under its parent, or continuing across parents."""
+        return self.last.get((id(parent), kind), 0) + 1, self.last_any.get(kind, 0) + 1
 
     def add(self, node: Node) -> None:
         while self.stack and self.stack[-1].rank >= node.rank:
@@ -243,23 +246,24 @@ class _Builder:
         rank = RANK[h.kind]
         parent = self.parent_for(rank)
         expected = self.expected(parent, h.kind)
-        if h.damage == "lost_separator" and h.ordinal != expected:
-            return False
-        if h.damage in ("lost_bracket",) and h.ordinal != expected:
+        if h.damage in ("lost_separator", "lost_bracket") and h.ordinal not in expected:
             return False
         recovered = None
         ordinal = h.ordinal
         if ordinal is None:  # number lost
-            ordinal = expected
+            ordinal = expected[1] if self.continuing.get(h.kind) else expected[0]
             recovered = format_number(h.kind, ordinal)
             self.warn("numbering.recovered", f"lost number recovered as {recovered}", i)
         elif h.damage:
             self.warn("numbering.damaged", f"damaged number {h.number!r} ({h.damage}) read as {ordinal}", i)
-        elif ordinal == expected - 1:
+        elif ordinal == expected[0] - 1:
             self.warn("numbering.doubled", f"number {h.number} repeats the previous one", i)
-        elif ordinal != expected:
-            self.warn("numbering.gap", f"number {h.number} where {expected} was expected", i)
+        elif ordinal not in expected:
+            self.warn("numbering.gap", f"number {h.number} where {expected[0]} was expected", i)
+        if ordinal == expected[1] != expected[0]:
+            self.continuing[h.kind] = True
         self.last[(id(parent), h.kind)] = ordinal
+        self.last_any[h.kind] = ordinal
         t_end, b_start = split_title(text, h.rest_start)
         title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
         node = Node(h.kind, rank, h.number, ordinal, i, title, h.rest_start, t_end, recovered=recovered)
@@ -281,6 +285,7 @@ class _Builder:
         grand = sibling.parent
         ordinal = self.last.get((id(grand), sibling.kind), 0) + 1
         self.last[(id(grand), sibling.kind)] = ordinal
+        self.last_any[sibling.kind] = ordinal
         recovered = format_number(sibling.kind, ordinal)
         self.warn("numbering.recovered", f"unnumbered heading {text!r} read as {recovered}", i)
         self.add(Node(sibling.kind, sibling.rank, None, ordinal, i, text, 0, len(text), recovered=recovered))

@@ -26,6 +26,8 @@ TITLE_END = regex.compile(
     "(?:" + "|".join(DOC_TYPES) + r")(?:（(?:" + "|".join(_VOCAB["status_marks"]) + r")）)?$"
 )
 STATUS = regex.compile(r"[（【\[]?\s*(?P<mark>" + "|".join(_VOCAB["status_marks"]) + r")\s*[）】\]]?")
+# "……办法（试行）" / "【征求意见稿】"
+BRACKETED_STATUS = regex.compile(r"[（【\[(]\s*(?P<mark>" + "|".join(_VOCAB["status_marks"]) + r")\s*[）】\])]")
 NAV = regex.compile("|".join(_VOCAB["nav_patterns"]))
 WRAPPER = regex.compile(_VOCAB["wrapper"] + r".*(?:通知|决定|函)$")
 # 《……》 inside a wrapper title or after it: the forwarded document
@@ -47,6 +49,8 @@ PLACE = regex.compile(
 PLACE_LEVEL = (("街道", "township"), ("镇", "township"), ("乡", "township"), ("区", "county"), ("县", "county"),
                ("旗", "county"), ("市", "city"), ("州", "city"), ("盟", "city"), ("地区", "city"),
                ("省", "province"), ("自治区", "province"))
+# 国务院办公厅关于…… / 中共中央 国务院关于…… / 国家卫生健康委等部门关于……
+NATIONAL = regex.compile(r"^(?:中共中央|国务院|国家|全国|(?:民政部|财政部|人力资源社会保障部|国家卫生健康委)[^关]*关于)")
 LEVEL_WORDS = {level: regex.compile("|".join(words)) for level, words in _VOCAB["level_words"].items()}
 UNIT_LINE = regex.compile(r"^[\p{Han}\s]{2,30}(?:局|委|办|厅|部|政府|办公室|委员会|中心)$")
 HEAD_LIMIT = 40  # paragraphs searched for the title, before the first numbered heading
@@ -126,25 +130,24 @@ def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None
     if WRAPPER.search(title):
         for other, other_block in candidates[1:]:
             if not WRAPPER.search(other):
-                return _clean_title(other), other_block, title
+                return other, other_block, title
         inner = WRAPPED.search(title)
         if inner:
-            return _clean_title(INNER_TITLE.sub(r"\g<t>", inner.group("t"))), block, title
-    return _clean_title(title), block, None
+            return INNER_TITLE.sub(r"\g<t>", inner.group("t")), block, title
+    return title, block, None
 
 
 def _clean_title(title: str) -> str:
     return regex.sub(r"\s*[（【\[]\s*(?:" + "|".join(_VOCAB["status_marks"]) + r")\s*[）】\]]\s*$", "", title).strip()
 
 
-def find_status(head: list[tuple[int, str]], title: str) -> str | None:
+def find_status(head: list[tuple[int, str]]) -> str | None:
+    """A draft mark on a line of its own ("（征求意见稿）") or in brackets on a title line ("……办法（试行）")."""
     for _, text in head[:12]:
-        m = STATUS.fullmatch(text.strip())
+        stripped = text.strip()
+        m = STATUS.fullmatch(stripped) or (BRACKETED_STATUS.search(stripped) if len(stripped) <= 60 else None)
         if m:
             return m.group("mark")
-    m = regex.search(r"[（【\[]\s*(?P<mark>" + "|".join(_VOCAB["status_marks"]) + r")\s*[）】\]]", title)
-    if m:
-        return m.group("mark")
     return None
 
 
@@ -193,6 +196,8 @@ def find_period(title: str, blocks: list[Block]) -> Period | None:
 
 
 def find_region(title: str, blocks: list[Block]) -> tuple[str | None, Level]:
+    if NATIONAL.match(title):
+        return None, "national"
     m = PLACE.match(title)
     if m:
         place = m.group(0)
@@ -231,9 +236,10 @@ def find_references(blocks: list[Block]) -> list[Reference]:
 
 def extract_metadata(blocks: list[Block]) -> Metadata:
     head = _head(blocks)
-    title, title_block, wrapper = find_title(head)
+    raw_title, title_block, wrapper = find_title(head)
+    title = _clean_title(raw_title)
     meta = Metadata(title=title, title_block=title_block)
-    meta.status = find_status(head, title)
+    meta.status = find_status(head)
     meta.issued_date = find_date(blocks)
     meta.period = find_period(title, blocks)
     meta.region, meta.admin_level = find_region(title, blocks)

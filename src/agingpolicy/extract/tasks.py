@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from .. import deptlex
 from ..blocks import Block, Paragraph, Table
 from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
+from ..normalize import for_matching
 from ..structure import Node, classify, split_title
 from .columns import TaskColumns, task_columns
 from .context import DocContext
 from .deadlines import find_deadlines
-from .departments import Found, find_brackets, find_departments, is_unit, split_units
+from .departments import Found, find_departments, is_unit, split_units
 from .targets import find_targets
 
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
@@ -110,7 +111,7 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
         c = _Collector.new(ctx)
         heading = blocks[node.block]
         assert isinstance(heading, Paragraph)
-        c.add_text(heading.text, _SpanOf(node.block))
+        c.add_text(_without_number(heading.text, node.title_start), _SpanOf(node.block))
         for piece in node.body:
             if piece.block != node.block:
                 c.add_text(piece.text, _SpanOf(piece.block, piece.start))
@@ -133,15 +134,24 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
     return tasks, unknown
 
 
+def _without_number(text: str, start: int) -> str:
+    """The paragraph with its item number blanked (same length), so '第三条  市民政部门' reads as a clause."""
+    return " " * start + text[start:]
+
+
 def _inherit(c: _Collector, section: Node, blocks: list[Block]) -> None:
+    """Duties stated on a section apply to the tasks under it: a responsibility bracket anywhere in its own
+    text, and the subject of a clause introducing its items ("各区人民政府应当履行下列职责：")."""
     heading = blocks[section.block]
     if not isinstance(heading, Paragraph):
         return
-    texts = [(heading.text, _SpanOf(section.block))]
+    texts = [(_without_number(heading.text, section.title_start), _SpanOf(section.block))]
     texts += [(p.text, _SpanOf(p.block, p.start)) for p in section.body if p.block != section.block]
     for text, span_of in texts:
-        for f in find_brackets(text, c.ctx.first_is_lead):
-            c.add_department(Found(f.name, f.role, "section", f.start, f.end), span_of(f.start, f.end))
+        introduces = for_matching(text).rstrip().endswith("：")
+        for f in find_departments(text, c.ctx.first_is_lead, prose=introduces):
+            if f.via == "bracket" or introduces:
+                c.add_department(Found(f.name, f.role, "section", f.start, f.end), span_of(f.start, f.end))
 
 
 # ---------------------------------------------------------------- task tables
