@@ -53,7 +53,7 @@ def int_to_cn(n: int) -> str:
 
 def to_int(text: str) -> int | None:
     """Arabic, circled or Chinese numeral to int."""
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not str.isdigit alone: "①".isdigit() is True
         return int(text)
     if len(text) == 1 and text in CIRCLED:
         return CIRCLED.index(text) + 1

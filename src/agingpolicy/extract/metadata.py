@@ -37,18 +37,26 @@ PERIOD = regex.compile(r"“?(?P<p>" + "|".join(_VOCAB["periods"]) + r")”?")
 # 2018年12月6日 / 2021-12-13 / 2021.12.13 / 2021/12/13
 DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?")
 # 二〇二一年十二月十三日
-CN_DATE = regex.compile(r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
+CN_DATE = regex.compile(
+    r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
+)
 DATE_LABEL = regex.compile(r"(?:发[表布]时间|发布日期|发文日期|成文日期|印发日期|日期)\s*[：:]")
 # 津宝政办发〔2018〕13号 / 国办发[2019]5号 / 民发（2020）12号
 DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*\d{1,4}\s*号")
-REFERENCE = regex.compile(r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》(?:\s*[（(](?P<n>[^（）()]*?〔\d{4}〕[^（）()]*?号)[）)])?")
+# 《国务院办公厅关于……的意见》（国办发〔2019〕5号）; a nested 《……〈……〉……》 stays inside
+REFERENCE = regex.compile(
+    r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》(?:\s*[（(](?P<n>[^（）()]*?〔\d{4}〕[^（）()]*?号)[）)])?"
+)
 # A place at the start of a title: 天津市宁河区 / 淄博市 / 吉林省 / 宝坻区
 PLACE = regex.compile(
     r"^(?:[\p{Han}]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡|街道))+"
 )
-PLACE_LEVEL = (("街道", "township"), ("镇", "township"), ("乡", "township"), ("区", "county"), ("县", "county"),
-               ("旗", "county"), ("市", "city"), ("州", "city"), ("盟", "city"), ("地区", "city"),
-               ("省", "province"), ("自治区", "province"))
+# the level of a place by its last word, longest first
+PLACE_LEVEL = (
+    ("自治区", "province"), ("街道", "township"), ("地区", "city"), ("镇", "township"), ("乡", "township"),
+    ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("州", "city"), ("盟", "city"),
+    ("省", "province"),
+)
 # 国务院办公厅关于…… / 中共中央 国务院关于…… / 国家卫生健康委等部门关于……
 NATIONAL = regex.compile(r"^(?:中共中央|国务院|国家|全国|(?:民政部|财政部|人力资源社会保障部|国家卫生健康委)[^关]*关于)")
 LEVEL_WORDS = {level: regex.compile("|".join(words)) for level, words in _VOCAB["level_words"].items()}
@@ -102,7 +110,13 @@ def _head(blocks: list[Block]) -> list[tuple[int, str]]:
 
 def _titleish(text: str) -> bool:
     norm = for_matching(text)
-    return 2 <= len(norm) <= 60 and not regex.search(r"[。，；：！？]", norm) and not NAV.search(norm)
+    return (
+        2 <= len(norm) <= 60
+        and not regex.search(r"[。，；：！？]", norm)
+        and not NAV.search(norm)
+        and not DATE.search(norm)
+        and not CN_DATE.search(norm)
+    )
 
 
 def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None]:
@@ -110,7 +124,7 @@ def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None
     candidates: list[tuple[str, int]] = []
     run: list[tuple[int, str]] = []
     for i, text in head:
-        bare = STATUS.sub("", text).strip() if STATUS.fullmatch(text.strip()) is None else ""
+        bare = BRACKETED_STATUS.sub("", text).strip() if STATUS.fullmatch(text.strip()) is None else ""
         if not bare:
             continue
         if not _titleish(bare):
@@ -138,7 +152,7 @@ def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None
 
 
 def _clean_title(title: str) -> str:
-    return regex.sub(r"\s*[（【\[]\s*(?:" + "|".join(_VOCAB["status_marks"]) + r")\s*[）】\]]\s*$", "", title).strip()
+    return BRACKETED_STATUS.sub("", title).strip()
 
 
 def find_status(head: list[tuple[int, str]]) -> str | None:

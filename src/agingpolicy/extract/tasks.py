@@ -157,88 +157,110 @@ def _inherit(c: _Collector, section: Node, blocks: list[Block]) -> None:
 # ---------------------------------------------------------------- task tables
 
 
+@dataclass(slots=True)
+class _OpenTask:
+    """A table task being read: its heading cell, then the measure and unit cells of its rows."""
+
+    id: str
+    title: str
+    section_path: list[str]
+    span: Span
+    collector: _Collector
+    text: list[str]
+
+    def close(self) -> Task:
+        c = self.collector
+        return Task(
+            id=self.id,
+            section_path=self.section_path,
+            title=self.title,
+            text="\n".join(self.text),
+            departments=c.departments,
+            deadlines=c.deadlines,
+            targets=c.targets,
+            span=self.span,
+        )
+
+
+def _strip_number(number: str | None) -> str:
+    return (number or "").strip().rstrip("、．. ")
+
+
 def _table_tasks(
     table: Table, index: int, cols: TaskColumns, ctx: DocContext, id_prefix: str
 ) -> tuple[list[Task], list[Section], set[str]]:
-    """Key tasks of a 任务分工 table: a numbered task cell starts a task; rows without one continue it."""
+    """Key tasks of a 任务分工 table: a numbered task cell starts a task; rows without one continue it.
+
+    In a table numbered by a 序号 column, every row with a task cell is a task.
+    """
     tasks: list[Task] = []
     sections: list[Section] = []
     unknown: set[str] = set()
     chapter: Section | None = None
-    current: dict | None = None
+    current: _OpenTask | None = None
 
     def close() -> None:
         nonlocal current
-        if current is None:
-            return
-        c: _Collector = current["collector"]
-        task = Task(
-            id=current["id"],
-            section_path=[chapter.title] if chapter else [],
-            title=current["title"],
-            text="\n".join(current["text"]),
-            departments=c.departments,
-            deadlines=c.deadlines,
-            targets=c.targets,
-            span=current["span"],
-        )
-        tasks.append(task)
-        unknown.update(c.unknown)
-        current = None
+        if current is not None:
+            tasks.append(current.close())
+            unknown.update(current.collector.unknown)
+            current = None
 
     for r, row in enumerate(table.rows[cols.header_rows :], start=cols.header_rows):
         cells = cols.align(row)
-        heading_cells = [(k, cells[k]) for k in cols.task if cells[k].strip()]
-        for k, cell in heading_cells:
+        for k in cols.task:
+            cell = cells[k]
+            if not cell.strip():
+                continue
             h = classify(cell)
             if h is not None and h.kind in ("cn", "chapter") and len(cols.task) > 1:
                 close()
-                chapter = _table_section(cell, h, index, r, k, level=1)
+                chapter = _table_section(cell, h.kind, h.number, h.rest_start, Span(block=index, row=r, col=k))
                 sections.append(chapter)
                 continue
-            if h is not None or cols.numbered_by_column or not current:
-                close()
-                start = h.rest_start if h else 0
-                t_end, b_start = split_title(cell, start)
-                title = cell[start:t_end].strip().rstrip("。；：，、 ")
-                number = h.number if h else (cells[cols.number[0]] if cols.number else str(len(tasks) + 1))
-                label = (number or "").strip().rstrip("、．. ")
-                current = {
-                    "id": ".".join(x for x in (id_prefix, chapter.number.rstrip("、．. ") if chapter and chapter.number else "", label) if x),
-                    "title": title,
-                    "text": [],
-                    "collector": _Collector.new(ctx),
-                    "span": Span(block=index, start=start, end=t_end, row=r, col=k),
-                }
-                rest = cell[b_start:].strip()
-                if rest:
-                    current["text"].append(rest)
+            if h is None and current is not None and not cols.numbered_by_column:
+                continue
+            close()
+            start = h.rest_start if h else 0
+            t_end, b_start = split_title(cell, start)
+            number = h.number if h else (cells[cols.number[0]] if cols.number else str(len(tasks) + 1))
+            path = [id_prefix, _strip_number(chapter.number) if chapter else "", _strip_number(number)]
+            current = _OpenTask(
+                id=".".join(x for x in path if x),
+                title=cell[start:t_end].strip().rstrip("。；：，、 "),
+                section_path=[chapter.title] if chapter else [],
+                span=Span(block=index, start=start, end=t_end, row=r, col=k),
+                collector=_Collector.new(ctx),
+                text=[cell[b_start:].strip()] if cell[b_start:].strip() else [],
+            )
         if current is None:
             continue
-        c = current["collector"]
+        c = current.collector
         for k in cols.measure:
             if cells[k].strip():
-                current["text"].append(cells[k].strip())
+                current.text.append(cells[k].strip())
                 c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
         for k, role in cols.units:
+            span_of = _SpanOf(index, 0, r, k)
             for name, off in split_units(cells[k]):
                 if is_unit(name):
-                    c.add_department(Found(name, role, "table", off, off + len(name)), _SpanOf(index, 0, r, k)(off, off + len(name)))
+                    c.add_department(Found(name, role, "table", off, off + len(name)), span_of(off, off + len(name)))
         for k in cols.deadline:
             c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
     close()
     return tasks, sections, unknown
 
 
-def _table_section(cell: str, h, index: int, r: int, k: int, level: int) -> Section:
-    t_end, _ = split_title(cell, h.rest_start)
+def _table_section(cell: str, kind: str, number: str | None, start: int, at: Span) -> Section:
+    """A chapter row of a task table (一、健全社会保障体系) as a top-level section."""
+    t_end, _ = split_title(cell, start)
     return Section(
-        number=h.number,
-        kind=h.kind,
-        level=level,
-        title=cell[h.rest_start : t_end].strip().rstrip("。；：，、 "),
+        number=number,
+        kind=kind,  # type: ignore[arg-type]
+        level=1,
+        title=cell[start:t_end].strip().rstrip("。；：，、 "),
         text="",
-        span=Span(block=index, start=h.rest_start, end=t_end, row=r, col=k),
+        span=at.model_copy(update={"start": start, "end": t_end}),
     )
 
 

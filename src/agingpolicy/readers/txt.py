@@ -50,36 +50,53 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ReadError(f"not valid {encoding} text despite its byte-order mark ({exc.reason})") from exc
     if _looks_like_utf16(data):
-        encoding = "utf-16-le" if data[1] == 0 else "utf-16-be"
+        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
         raise ReadError("binary file (NUL bytes), not text")
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 decodes almost any bytes, Big5 included (as mojibake): let the detector choose between the
+    # Chinese encodings first, then fall back to GB18030 (a superset of GBK) and to any encoding at all.
+    chinese = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+    for encoding in ([chinese.encoding] if chinese is not None else []) + ["gb18030"]:
         try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
             continue
+        if _mostly_chinese(text):
+            return text, encoding
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         try:
-            return data.decode(best.encoding), best.encoding
+            text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            text = ""
+        if _mostly_chinese(text):
+            return text, best.encoding
     raise ReadError("undecodable text: not UTF-8, UTF-16 or GB18030/GBK")
 
 
 def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte of ASCII-heavy or CJK text is NUL-free in a fixed pattern."""
-    sample = data[:4096]
+    """UTF-16 without a BOM: NUL bytes (the high bytes of ASCII characters) mostly at even or mostly at odd
+    offsets; a CJK character whose low byte is 0 (一 = U+4E00) puts a few on the other side."""
+    sample = data[:8192]
     if len(sample) < 4 or len(sample) % 2:
         return False
-    even_nul = sample[0::2].count(0)
-    odd_nul = sample[1::2].count(0)
-    half = len(sample) // 2
-    return (odd_nul > half * 0.3 and even_nul == 0) or (even_nul > half * 0.3 and odd_nul == 0)
+    even_nul, odd_nul = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even_nul, odd_nul) >= 4 * min(even_nul, odd_nul) + 2
+
+
+def _mostly_chinese(text: str) -> bool:
+    """A detector's guess is kept only when it reads as Chinese (a policy document), not as mojibake."""
+    visible = [c for c in text[:20_000] if not c.isspace()]
+    han = sum("\u4e00" <= c <= "\u9fff" for c in visible)
+    return bool(visible) and han >= 0.3 * len(visible)
 
 
 def read_txt(data: bytes) -> tuple[list[Block], str]:

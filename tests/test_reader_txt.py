@@ -1,0 +1,115 @@
+"""The text reader: encodings, converter furniture, and the two flattened table forms."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from agingpolicy.blocks import Paragraph, ReadError, Table
+from agingpolicy.readers.txt import decode, read_txt, text_to_blocks
+
+SAMPLE = "宝坻区“十三五”老龄事业发展实施方案\n\n一、指导思想\n（一）健全体系。到2020年，参保率达到95%。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("utf-16"), "utf-16"),  # with BOM
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),  # without BOM
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_decodes(data: bytes, encoding: str) -> None:
+    text, found = decode(data)
+    assert text.lstrip("\ufeff") == SAMPLE
+    assert found == encoding
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x00\x01\x02binary\x00\xff" * 50, "binary"),
+        (b"\x81\x30\x81" + b"\xff\xfe\xfd" * 40 + b"\x80", "undecodable"),
+    ],
+)
+def test_refuses(data: bytes, reason: str) -> None:
+    with pytest.raises(ReadError, match=reason):
+        decode(data)
+
+
+def test_converter_artifacts_and_blank_lines_are_dropped() -> None:
+    blocks = text_to_blocks("\n[bookmark: _GoBack]某区具体措施工作分解台账\n\n  \n正文。\r\n")
+    assert blocks == [Paragraph("某区具体措施工作分解台账"), Paragraph("正文。")]
+
+
+def test_word_to_text_table() -> None:
+    text = (
+        "前言。\n"
+        "\t“十三五”期间主要指标\n\n"
+        "\t类别\n\t指标\n\t目标值\n\n"
+        "\t社会保障\n\t基本养老保险参保人数（万人）\n\t40.5\n\n"
+        "\t\n\t基本医疗保险参保人数（万人）\n\t63.6\n\n\n"
+        "四、主要任务\n"
+    )
+    blocks = text_to_blocks(text)
+    assert blocks[0] == Paragraph("前言。")
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert table.caption == "“十三五”期间主要指标"
+    assert table.rows == (
+        ("类别", "指标", "目标值"),
+        ("社会保障", "基本养老保险参保人数（万人）", "40.5"),
+        ("", "基本医疗保险参保人数（万人）", "63.6"),
+    )
+    assert blocks[2] == Paragraph("四、主要任务")
+
+
+def test_a_cell_continued_over_lines() -> None:
+    text = "\t重点任务\n\t牵头单位\n\n\t（一）实施养老保险制度。\n巩固企业年金。\n\t团区委\n区老龄委\n\n"
+    (table,) = text_to_blocks(text)
+    assert isinstance(table, Table)
+    assert table.rows[1] == ("（一）实施养老保险制度。\n巩固企业年金。", "团区委\n区老龄委")
+
+
+def test_web_form_indicator_table() -> None:
+    lines = [
+        "三、主要指标", "指 标", "2020年值", "2025年目标值",
+        "接受上门服务的居家老年人占比%", "9.29", "30",
+        "每千名户籍老人", "拥有床位(张)", "40", "45",
+        "特殊困难老人探访率（%）", "-", "≥95",
+        "四、工作任务",
+    ]
+    blocks = text_to_blocks("\n\n".join(lines))
+    assert blocks[0] == Paragraph("三、主要指标")
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert table.rows == (
+        ("指 标", "2020年值", "2025年目标值"),
+        ("接受上门服务的居家老年人占比%", "9.29", "30"),
+        ("每千名户籍老人拥有床位(张)", "40", "45"),
+        ("特殊困难老人探访率（%）", "-", "≥95"),
+    )
+    assert blocks[2] == Paragraph("四、工作任务")
+
+
+def test_short_lines_without_an_indicator_header_stay_paragraphs() -> None:
+    blocks = text_to_blocks("区民政局\n\n2021年\n\n30\n")
+    assert all(isinstance(b, Paragraph) for b in blocks)
+
+
+def test_read_txt_reports_encoding() -> None:
+    blocks, encoding = read_txt(SAMPLE.encode("gbk"))
+    assert encoding == "gb18030"
+    assert blocks[1] == Paragraph("一、指导思想")
+
+
+def test_big5_is_detected() -> None:
+    text = "臺北市長期照顧服務實施方案。一、總體目標。到二零二五年，長期照顧服務涵蓋率達到百分之九十。" * 5
+    decoded, encoding = decode(text.encode("big5"))
+    assert decoded == text
+    assert encoding.replace("_", "").lower().startswith(("big5", "cp950"))

@@ -1,0 +1,224 @@
+"""The section tree: numbering levels, headings inline or on their own line, damaged numbering recovered."""
+
+from __future__ import annotations
+
+import pytest
+
+from agingpolicy import parse_text
+from agingpolicy.blocks import Paragraph
+from agingpolicy.structure import build_tree, classify, split_title
+
+
+def tree(text: str) -> list[tuple[int, str | None, str | None, str]]:
+    """(depth, number as written, recovered number, title) for every node, depth-first."""
+    roots, _, _ = build_tree([Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()])
+    out: list[tuple[int, str | None, str | None, str]] = []
+
+    def walk(nodes, depth):
+        for n in nodes:
+            out.append((depth, n.number, n.recovered, n.title))
+            walk(n.children, depth + 1)
+
+    walk(roots, 1)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "ordinal", "damage"),
+    [
+        ("一、指导思想", "cn", 1, None),
+        ("十二、保障措施", "cn", 12, None),
+        ("（三）完善制度。坚持……", "cn_paren", 3, None),
+        ("(三)完善制度", "cn_paren", 3, None),
+        ("（十一）探索建立安宁疗护服务体系", "cn_paren", 11, None),
+        ("1．社会保险制度", "arabic", 1, None),
+        ("2.服务保障能力不断增强", "arabic", 2, None),
+        ("3、区级层面", "arabic", 3, None),
+        ("（1）完善基本养老保险制度", "arabic_paren", 1, None),
+        ("(12)加强监管", "arabic_paren", 12, None),
+        ("①建立台账", "circled", 1, None),
+        ("第三章 保障措施", "chapter", 3, None),
+        ("第二部分 主要任务", "chapter", 2, None),
+        ("第十二条 本办法自印发之日起施行。", "article", 12, None),
+        ("、保障措施", "cn", None, "lost_number"),
+        (")加大经费投入力度强化政府", "cn_paren", None, "lost_number"),
+        ("）人口老龄化形势", "cn_paren", None, "lost_number"),
+        ("二）健全服务体系", "cn_paren", 2, "lost_bracket"),
+        ("4完善社会救助体系。", "arabic", 4, "lost_separator"),
+        ("1 打造老年宜居环境。", "arabic", 1, "lost_separator"),
+        ("1“居家+机构”的服务理念深入人心。", "arabic", 1, "lost_separator"),
+    ],
+)
+def test_classify(line: str, kind: str, ordinal: int | None, damage: str | None) -> None:
+    h = classify(line)
+    assert h is not None
+    assert (h.kind, h.ordinal, h.damage) == (kind, ordinal, damage)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2025年，全面建成养老服务体系。",
+        "2021新建住宅小区养老服务设施配建率达100%",
+        "1.5万人参加培训",
+        "60周岁以上老年人享受优待。",
+        "80%以上的社区建成服务站。",
+        "十三五时期成效显著。",
+        "——坚持党委领导、各方参与。",
+        "12349服务热线全面开通。",
+    ],
+)
+def test_not_a_heading(line: str) -> None:
+    assert classify(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("（一）以人为本，共建共享。坚持保障和改善民生。", "以人为本，共建共享"),
+        ("1．社会福利制度", "社会福利制度"),
+        ("（2）健全基本医疗保险制度。逐步提高补助标准。", "健全基本医疗保险制度"),
+        # the 。 after the heading was lost: cut before the body's opening verb
+        ("2、完善基本养老服务制度进一步明确特惠+特定+普惠的基本服务对象，特惠对象为政府扶助对象，包括城乡特困老年人", "完善基本养老服务制度"),
+        ("（三）加大经费投入力度强化政府保基本兜底线职能，加强财政投入保障，并逐年实现稳步增长实现老年人基本公共服务应保尽保。", "加大经费投入力度"),
+        ("2开展老年健身运动研究探讨适合老年人群的文化娱乐、体育锻炼项目，鼓励社会相关产业定期组织开展比赛。", "开展老年健身运动"),
+        ("（一）指导思想", "指导思想"),
+    ],
+)
+def test_title_split(line: str, title: str) -> None:
+    h = classify(line)
+    assert h is not None
+    end, _ = split_title(line, h.rest_start)
+    assert line[h.rest_start : end] == title
+
+
+def test_levels_nest_by_kind() -> None:
+    assert tree(
+        """
+        四、主要任务
+        （一）健全完善社会保障体系
+        1．社会保险制度
+        （1）完善基本养老保险制度。坚持全覆盖。
+        （2）健全基本医疗保险制度。逐步提高。
+        2．社会福利制度
+        制定实施老年人照顾服务项目。
+        （二）扩大养老服务有效供给
+        """
+    ) == [
+        (1, "四、", None, "主要任务"),
+        (2, "（一）", None, "健全完善社会保障体系"),
+        (3, "1．", None, "社会保险制度"),
+        (4, "（1）", None, "完善基本养老保险制度"),
+        (4, "（2）", None, "健全基本医疗保险制度"),
+        (3, "2．", None, "社会福利制度"),
+        (2, "（二）", None, "扩大养老服务有效供给"),
+    ]
+
+
+def test_damaged_numbering_is_recovered() -> None:
+    nodes = tree(
+        """
+        四、工作任务
+        (一)强化老年社会保障
+        1、推进实施全民参保。聚焦重点群体。
+        2完善基本养老服务制度。建立目录。
+        (二)优化服务资源布局
+        1建设核心区。以街道为主。
+        强化养老服务支撑
+        1完善养老信息服务平台。建设平台。
+        、保障措施
+        (一)完善组织协调机制。统筹推进。
+        )加大经费投入力度强化政府保基本兜底线职能，加强财政投入保障，并逐年实现稳步增长实现老年人基本公共服务应保尽保。
+        """
+    )
+    assert nodes == [
+        (1, "四、", None, "工作任务"),
+        (2, "(一)", None, "强化老年社会保障"),
+        (3, "1、", None, "推进实施全民参保"),
+        (3, "2", None, "完善基本养老服务制度"),
+        (2, "(二)", None, "优化服务资源布局"),
+        (3, "1", None, "建设核心区"),
+        (2, None, "（三）", "强化养老服务支撑"),
+        (3, "1", None, "完善养老信息服务平台"),
+        (1, None, "五、", "保障措施"),
+        (2, "(一)", None, "完善组织协调机制"),
+        (2, None, "（二）", "加大经费投入力度"),
+    ]
+
+
+def test_unnumbered_chapter_between_numbered_ones() -> None:
+    nodes = tree(
+        """
+        三、完善老年人健康支撑体系
+        （十）建立医养结合工作机制。卫生健康部门牵头。
+        （十一）探索建立安宁疗护服务体系。鼓励设置。
+        促进老年人社会参与
+        （十二）扩大老年教育资源供给。将老年教育纳入终身教育体系。
+        """
+    )
+    assert nodes[3] == (1, None, "四、", "促进老年人社会参与")
+    assert nodes[4] == (2, "（十二）", None, "扩大老年教育资源供给")
+
+
+def test_sequence_check_rejects_a_quantity_that_looks_like_a_number() -> None:
+    # "3家" is not item 3 of a list that stands at 1
+    nodes = tree(
+        """
+        一、主要任务
+        1．建设服务中心。建设一批中心。
+        3家机构完成改造。
+        """
+    )
+    assert [n[3] for n in nodes] == ["主要任务", "建设服务中心"]
+
+
+def test_doubled_and_gap_numbers_are_warned() -> None:
+    doc = parse_text("一、主要任务\n（一）甲任务。做甲。\n（一）乙任务。做乙。\n（三）丙任务。做丙。\n")
+    codes = [w.code for w in doc.warnings]
+    assert "numbering.doubled" in codes
+    assert [t.title for t in doc.tasks] == ["甲任务", "乙任务", "丙任务"]
+
+
+def test_articles_number_on_across_chapters() -> None:
+    doc = parse_text(
+        "某市养老服务办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二章 服务设施\n"
+        "第二条 市民政部门负责统筹规划。\n第三条 各区人民政府应当履行下列职责：\n"
+        "（一）制定发展规划；\n（二）建设服务中心。\n第三章 附则\n第四条 本办法自发布之日起施行。\n"
+    )
+    assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []
+    assert [t.id for t in doc.tasks] == ["第二章.第二条", "第二章.第三条.（一）", "第二章.第三条.（二）"]
+    assert [d.name for d in doc.tasks[0].departments] == ["市民政部门"]
+    assert [(d.name, d.via) for d in doc.tasks[1].departments] == [("各区人民政府", "section")]
+
+
+@pytest.mark.parametrize(
+    ("chapter", "is_work"),
+    [
+        ("指导思想", False),
+        ("基本原则", False),
+        ("工作目标", False),
+        ("发展目标", False),
+        ("规划背景", False),
+        ("总体要求", False),
+        ("主要任务", True),
+        ("重点任务", True),
+        ("保障措施", True),
+        ("组织实施", True),
+        ("健全养老服务体系", True),
+    ],
+)
+def test_which_chapters_assign_work(chapter: str, is_work: bool) -> None:
+    doc = parse_text(f"一、{chapter}\n（一）第一项。内容一。\n（二）第二项。内容二。\n")
+    assert bool(doc.tasks) is is_work
+
+
+def test_an_item_with_children_is_a_section_not_a_task() -> None:
+    doc = parse_text("一、主要任务\n（一）健全体系\n1．甲。做甲。\n2．乙。做乙。\n（二）丙。做丙。\n")
+    assert [(t.id, t.title) for t in doc.tasks] == [("一.（一）.1", "甲"), ("一.（一）.2", "乙"), ("一.（二）", "丙")]
+    assert doc.tasks[0].section_path == ["主要任务", "健全体系"]
+
+
+def test_body_paragraphs_join_the_item_above() -> None:
+    doc = parse_text("一、主要任务\n1．丰富养老服务业态\n充分发挥区位优势。\n加快发展大健康产业。\n")
+    assert doc.tasks[0].title == "丰富养老服务业态"
+    assert doc.tasks[0].text == "充分发挥区位优势。\n加快发展大健康产业。"
