@@ -58,7 +58,7 @@ PLACE_LEVEL = (
     ("省", "province"),
 )
 # 国务院办公厅关于…… / 中共中央 国务院关于…… / 国家卫生健康委等部门关于……
-NATIONAL = regex.compile(r"^(?:中共中央|国务院|国家|全国|(?:民政部|财政部|人力资源社会保障部|国家卫生健康委)[^关]*关于)")
+NATIONAL = regex.compile(_VOCAB["national_title"])
 LEVEL_WORDS = {level: regex.compile("|".join(words)) for level, words in _VOCAB["level_words"].items()}
 UNIT_LINE = regex.compile(r"^[\p{Han}\s]{2,30}(?:局|委|办|厅|部|政府|办公室|委员会|中心)$")
 HEAD_LIMIT = 40  # paragraphs searched for the title, before the first numbered heading
