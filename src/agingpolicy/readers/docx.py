@@ -43,7 +43,10 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 # A compound (OLE) file: a Word 97-2003 .doc, or a password-protected .docx, which Word wraps in one.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
-ZIP_SIGNATURE = b"PK"
+ZIP_SIGNATURE = b"PK"  # a zip's first local header; such a file that will not open is a damaged zip
+# Word tables have at most 63 columns; a larger w:gridSpan or w:gridBefore is damage (or an attack
+# on memory) and is clamped.
+MAX_COLUMNS = 63
 # A DTD is the door to entity expansion ("billion laughs") and no OOXML part needs one. Searched as
 # raw bytes in every encoding an XML parser detects without a declaration.
 DTD_MARKERS = tuple(
@@ -51,10 +54,13 @@ DTD_MARKERS = tuple(
     for marker in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
-# What a damaged archive raises while a member is inflated.
+# What a damaged archive raises while a member is inflated (RuntimeError: an encrypted member).
 CORRUPT_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
-# What python-docx raises on a damaged or foreign package.
-CORRUPT_PACKAGE_ERRORS = (PythonDocxError, XMLSyntaxError, KeyError, ValueError)
+# What the standard library's XML parser raises on a damaged part (LookupError: unknown encoding).
+XML_PARSE_ERRORS = (ElementTree.ParseError, LookupError)
+# What python-docx raises on a damaged or foreign package (a missing part or relationship, a root
+# element in the wrong namespace, a main part that is not a Word document).
+CORRUPT_PACKAGE_ERRORS = (PythonDocxError, XMLSyntaxError, KeyError, ValueError, AttributeError, TypeError)
 
 # --- WordprocessingML names ------------------------------------------------------------------------
 
@@ -164,11 +170,13 @@ BULLET = "bullet"
 def read_docx(data: bytes) -> list[Block]:
     """Read a .docx file's body as blocks. Raises ReadError for input that is not a readable .docx."""
     _check_package(data)
+    stream = io.BytesIO(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(stream)
         return _DocxReader(document).blocks()
     except CORRUPT_PACKAGE_ERRORS as exc:
-        raise ReadError(f"corrupt .docx ({type(exc).__name__}: {exc})") from exc
+        detail = str(exc).replace(str(stream), "the file")  # python-docx names the stream in its messages
+        raise ReadError(f"corrupt or unsupported .docx ({type(exc).__name__}: {detail})") from exc
 
 
 # --- package checks --------------------------------------------------------------------------------
@@ -180,7 +188,7 @@ def _check_package(data: bytes) -> None:
         raise ReadError("encrypted .docx or legacy .doc; save it as an unencrypted .docx")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         reason = "truncated or corrupt .docx (zip) file" if data.startswith(ZIP_SIGNATURE) else None
         raise ReadError(reason or "not a .docx (zip) file") from exc
     with archive:
@@ -191,9 +199,7 @@ def _check_package(data: bytes) -> None:
             try:
                 content = archive.read(member)
             except CORRUPT_MEMBER_ERRORS as exc:
-                raise ReadError(
-                    f"truncated or corrupt .docx (zip) file: cannot read {member.filename}"
-                ) from exc
+                raise ReadError(f"truncated or corrupt .docx (zip) file: cannot read {member.filename}") from exc
             if member.filename not in images:
                 _refuse_dtd(member.filename, content)
         _check_main_part(archive, {m.filename for m in members})
@@ -208,9 +214,7 @@ def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
         )
     for m in members:
         if m.file_size and m.file_size > m.compress_size * MAX_COMPRESSION_RATIO:
-            raise ReadError(
-                f"refused: {m.filename} is compressed more than {MAX_COMPRESSION_RATIO} to 1, a zip bomb"
-            )
+            raise ReadError(f"refused: {m.filename} is compressed more than {MAX_COMPRESSION_RATIO} to 1, a zip bomb")
 
 
 def _refuse_dtd(name: str, content: bytes) -> None:
@@ -230,17 +234,13 @@ def _image_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> 
     _refuse_dtd("[Content_Types].xml", content)
     try:
         root = ElementTree.fromstring(content)
-    except ElementTree.ParseError as exc:
+    except XML_PARSE_ERRORS as exc:
         raise ReadError("corrupt .docx: unreadable [Content_Types].xml") from exc
     defaults = {
-        el.get("Extension", "").lower(): el.get("ContentType", "")
-        for el in root
-        if el.tag.endswith("}Default")
+        el.get("Extension", "").lower(): el.get("ContentType", "") for el in root if el.tag.endswith("}Default")
     }
     overrides = {
-        el.get("PartName", "").lstrip("/"): el.get("ContentType", "")
-        for el in root
-        if el.tag.endswith("}Override")
+        el.get("PartName", "").lstrip("/"): el.get("ContentType", "") for el in root if el.tag.endswith("}Override")
     }
     images = set()
     for m in members:
@@ -259,7 +259,7 @@ def _check_main_part(archive: zipfile.ZipFile, names: set[str]) -> None:
         root = ElementTree.fromstring(archive.read("_rels/.rels"))
     except KeyError as exc:
         raise ReadError("no document part") from exc
-    except ElementTree.ParseError as exc:
+    except XML_PARSE_ERRORS as exc:
         raise ReadError("corrupt .docx: unreadable _rels/.rels") from exc
     targets = [rel.get("Target", "") for rel in root if rel.get("Type", "").endswith("/officeDocument")]
     if not any(posixpath.normpath(t.lstrip("/")) in names for t in targets):
@@ -394,9 +394,7 @@ class _Numbering:
     def level_of_style(self, num_id: str, style_id: str | None) -> int | None:
         """The level of list ``num_id`` linked to paragraph style ``style_id`` (w:lvl/w:pStyle)."""
         levels = self._lists.get(num_id, {})
-        return next(
-            (ilvl for ilvl, level in sorted(levels.items()) if style_id and level.style == style_id), None
-        )
+        return next((ilvl for ilvl, level in sorted(levels.items()) if style_id and level.style == style_id), None)
 
     def next_label(self, num_id: str, ilvl: int) -> str:
         """Count one more item at (num_id, ilvl) and render its number; a count restarts deeper levels."""
@@ -517,12 +515,12 @@ class _DocxReader:
         first_row_cells = 0
         for tr in tbl.iterchildren(W_TR):
             trpr = tr.find(W_TRPR)
-            row = [""] * (_int(_child_val(trpr, "w:gridBefore")) or 0)
+            row = [""] * min(_int(_child_val(trpr, "w:gridBefore")) or 0, MAX_COLUMNS)
             covering: dict[int, BaseOxmlElement] = {}
             cells = list(tr.iterchildren(W_TC))
             for tc in cells:
                 tcpr = tc.find(W_TCPR)
-                span = max(_int(_child_val(tcpr, "w:gridSpan")) or 1, 1)
+                span = min(max(_int(_child_val(tcpr, "w:gridSpan")) or 1, 1), MAX_COLUMNS)
                 column = len(row)
                 owner = tc
                 v_merge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None

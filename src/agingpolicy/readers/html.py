@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from ..blocks import Block, Paragraph, Table
+from ..blocks import Block, Paragraph, ReadError, Table
 from .linetables import recover_line_tables
 from .txt import BOMS, decode
 
@@ -32,13 +32,26 @@ META_CHARSET = re.compile(rb"""(?ix) <meta\b [^>]*? \bcharset \s*=\s* ["']? \s* 
 # How far into the page a <meta> charset is looked for (browsers look at the first 1 KB; pages
 # with long inline styles put it later).
 PRESCAN_BYTES = 16 * 1024
+# Markup, scripts, styles and entities. The text detector judges a page by its text, so when the
+# raw page defeats it these are blanked out first; '<' and '>' never occur inside a multibyte
+# character of GBK, GB18030, Big5 or UTF-8, so the text bytes are left intact. An unclosed script
+# or comment runs to the end (one match, so the scan stays linear).
+MARKUP_BYTES = re.compile(
+    rb"""(?isx)
+    <(script|style)\b .*? (?:</\1\s*> | \Z)   # a script or style element, contents and all
+    | <!-- .*? (?:--> | \Z)                     # a comment
+    | <[^<>]*>                                  # a tag
+    | &\#?\w+;                                  # an entity: &nbsp; &#20154;
+    """
+)
 # Labels of the GB family. GB18030 is a superset of all of them, and pages labelled gb2312 often
 # use GBK-only characters, so all are decoded as GB18030.
-GB_LABELS = frozenset(["gb2312", "gbk", "x-gbk", "gb18030", "gb_2312-80", "csgb2312", "chinese", "cp936", "ms936"])
+GB_LABELS = frozenset({"gb2312", "gbk", "x-gbk", "gb18030", "gb_2312-80", "csgb2312", "chinese", "cp936"})
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """Decode a page: a byte-order mark, else the <meta> charset if the bytes fit it, else as text."""
+    """Decode a page: a byte-order mark, else the <meta> charset if the bytes fit it, else as text
+    (the page's text alone deciding when the whole page cannot)."""
     if not data.startswith(tuple(bom for bom, _ in BOMS)):
         declared = _declared_encoding(data)
         if declared is not None:
@@ -46,7 +59,12 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 return data.decode(declared), declared
             except UnicodeDecodeError:
                 pass  # a wrong declaration: detect instead
-    return decode(data)
+    try:
+        return decode(data)
+    except ReadError:
+        _, encoding = decode(MARKUP_BYTES.sub(b" ", data))
+        # only markup was left out of the detection; a stray byte in it is replaced, not fatal
+        return data.decode(encoding, errors="replace"), encoding
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -66,7 +84,12 @@ def _declared_encoding(data: bytes) -> str | None:
 
 # --- element tree --------------------------------------------------------------------------------
 
-VOID_TAGS = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+# fmt: off
+VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+})
+# fmt: on
 # Opening a tag closes an open element of the first set, looking no further up than the second
 # (<li> ends the previous <li> of the same list; <td> ends the previous cell of the same row).
 IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -83,16 +106,23 @@ IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that end a paragraph where they start and where they end.
-BLOCK_TAGS = HEADINGS | frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
-)
+# fmt: off
+BLOCK_TAGS = HEADINGS | frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
+    "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul"
+})
+# fmt: on
 # An open <p> ends where one of these starts.
 P_CLOSERS = BLOCK_TAGS - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "caption"}
 TABLE_PARTS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+CAPTION_TAGS, ROW_TAGS, CELL_TAGS = frozenset({"caption"}), frozenset({"tr"}), frozenset({"td", "th"})
 # A stray end tag does not close elements past these (a </div> inside a cell leaves the table alone).
 CELL_SCOPE = frozenset({"table", "td", "th", "caption"})
 TABLE_SCOPE = frozenset({"table"})
-# Deeper nesting is flattened (browsers cap it too); keeps the recursive walks far from Python's limit.
+# Tags nested deeper than this are ignored (browsers cap nesting too), which keeps the recursive walks
+# far from Python's recursion limit.
 MAX_DEPTH = 200
 
 
@@ -112,13 +142,15 @@ class _TreeBuilder(HTMLParser):
         self._stack = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(self._stack) >= MAX_DEPTH and tag not in VOID_TAGS:
+            return  # too deep: the tag is ignored and its text joins the innermost open element
         closes, limits = IMPLIED_ENDS.get(tag, (frozenset(), frozenset()))
         if tag in P_CLOSERS:
             closes, limits = closes | {"p"}, limits | CELL_SCOPE
         self._close(closes, limits)
         element = _Element(tag, {name: value or "" for name, value in attrs})
         self._stack[-1].children.append(element)
-        if tag not in VOID_TAGS and len(self._stack) < MAX_DEPTH:
+        if tag not in VOID_TAGS:
             self._stack.append(element)
 
     def handle_endtag(self, tag: str) -> None:
@@ -143,9 +175,12 @@ class _TreeBuilder(HTMLParser):
 # --- extraction ------------------------------------------------------------------------------------
 
 # Never text: code, styles, form controls, embedded objects, the <title> (the page body repeats it).
-DROPPED_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "title", "select", "button", "textarea", "iframe", "object", "svg"]
-)
+# fmt: off
+DROPPED_TAGS = frozenset({
+    "script", "style", "noscript", "template", "title", "select", "button", "textarea", "iframe",
+    "object", "svg"
+})
+# fmt: on
 # Site furniture by element ...
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 # ... or by id / class: class="BreadcrumbNav", id="footer", class="bdsharebuttonbox share".
@@ -271,25 +306,24 @@ class _Extractor:
         return False
 
     def _table(self, table: _Element) -> list[Block]:
-        caption_elements = list(_parts(table, frozenset({"caption"})))
-        caption = " ".join(b.text for c in caption_elements for b in self._blocks_of(c.children)
-                           if isinstance(b, Paragraph)) or None  # fmt: skip
-        rows = [
-            [_Cell(self._blocks_of(cell.children), _span(cell, "rowspan"), max(_span(cell, "colspan"), 1))
-             for cell in _parts(tr, frozenset({"td", "th"}))]
-            for tr in _parts(table, frozenset({"tr"}))
-        ]  # fmt: skip
+        """A data table as a Table block; a layout table as the blocks of its cells."""
+        captions = [b for c in _parts(table, CAPTION_TAGS) for b in self._blocks_of(c.children)]
+        caption = " ".join(b.text for b in captions if isinstance(b, Paragraph)) or None
+        rows = [[self._cell(cell) for cell in _parts(tr, CELL_TAGS)] for tr in _parts(table, ROW_TAGS)]
         rows = [row for row in rows if row]
         contents = [b for row in rows for cell in row for b in cell.blocks]
         grid = None if _is_layout(table, rows, contents) else _place(rows)
         if grid is None:
             return ([Paragraph(caption)] if caption else []) + contents
-        if caption is None and len(rows[0]) == 1 and len(grid[0]) > 1:
+        if caption is None and len(rows[0]) == 1 and len(grid[0]) > 1:  # a one-cell title row
             caption = grid.pop(0)[0] or None
         data_rows = tuple(tuple(row) for row in grid if any(row))
         if not data_rows:
             return [Paragraph(caption)] if caption else []
         return [Table(data_rows, caption)]
+
+    def _cell(self, cell: _Element) -> _Cell:
+        return _Cell(self._blocks_of(cell.children), _span(cell, "rowspan"), max(_span(cell, "colspan"), 1))
 
 
 def _is_layout(table: _Element, rows: list[list[_Cell]], contents: list[Block]) -> bool:

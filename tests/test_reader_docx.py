@@ -1,0 +1,356 @@
+"""The .docx reader: every document is built here with python-docx, no binary fixtures."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import cache
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.text.paragraph import Paragraph as DocxParagraph
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agingpolicy.blocks import Paragraph, ReadError, Table
+from agingpolicy.readers import docx as docx_reader
+from agingpolicy.readers import read_bytes
+from agingpolicy.readers.docx import NUMBER_FORMATS, read_docx
+
+# --- building documents ------------------------------------------------------------------------------
+
+
+def _bytes(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# A three-level Chinese outline list: "一、", "（一）", "1.".
+OUTLINE_LIST = f"""
+<w:abstractNum {nsdecls("w")} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+"""
+
+
+def _add_outline_list(document: Document) -> None:
+    """numId 90 uses the outline list; numId 91 is the same list started again at 五."""
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{numbering.nsmap['w']}}}num")
+    abstract = parse_xml(OUTLINE_LIST)
+    if first_num is None:
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        )
+    )
+
+
+def _set_numbering(paragraph: DocxParagraph, ilvl: int | None, num_id: int = 90) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    if ilvl is not None:
+        num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _numbered(document: Document, items: list[tuple[int, str]], num_id: int = 90) -> None:
+    for ilvl, text in items:
+        _set_numbering(document.add_paragraph(text), ilvl, num_id)
+
+
+@cache
+def _sample() -> bytes:
+    """A small document used by the package-level tests."""
+    document = docx.Document()
+    document.add_paragraph("一般段落")
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "单元格"
+    return _bytes(document)
+
+
+def _rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
+    """A copy of the zip ``data`` with members replaced (None: removed) or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            if name not in replace:
+                target.writestr(name, source.read(name))
+        for name, content in replace.items():
+            if content is not None:
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+# --- body order and tables ---------------------------------------------------------------------------
+
+
+def test_paragraphs_and_merged_table_in_body_order() -> None:
+    document = docx.Document()
+    document.add_paragraph("  表前段落  ")
+    table = document.add_table(rows=3, cols=3)
+    for column, text in enumerate(("类别", "指标", "目标值")):
+        table.cell(0, column).text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "养老服务"  # vertical merge
+    table.cell(1, 1).merge(table.cell(1, 2)).text = "全覆盖"  # horizontal merge
+    table.cell(2, 1).text = "每千名老人床位（张）"
+    table.cell(2, 2).text = "45"
+    document.add_paragraph("")  # empty: dropped
+    document.add_paragraph("表后段落")
+
+    blocks = read_docx(_bytes(document))
+
+    assert blocks == [
+        Paragraph("表前段落"),
+        Table(
+            (
+                ("类别", "指标", "目标值"),
+                ("养老服务", "全覆盖", ""),
+                ("", "每千名老人床位（张）", "45"),
+            )
+        ),
+        Paragraph("表后段落"),
+    ]
+
+
+def test_one_cell_first_row_becomes_caption() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "表1 “十四五”养老服务主要指标"
+    for column, text in enumerate(("指标", "2020年", "2025年")):
+        table.cell(1, column).text = text
+    for column, text in enumerate(("护理型床位占比（%）", "55", "60")):
+        table.cell(2, column).text = text
+
+    [block] = read_docx(_bytes(document))
+
+    assert isinstance(block, Table)
+    assert block.caption == "表1 “十四五”养老服务主要指标"
+    assert block.rows == (("指标", "2020年", "2025年"), ("护理型床位占比（%）", "55", "60"))
+
+
+def test_nested_table_is_flattened_into_its_cell() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "任务"
+    table.cell(0, 1).text = "责任单位"
+    table.cell(1, 0).text = "建设养老床位"
+    outer = table.cell(1, 1)
+    outer.text = "牵头："
+    inner = outer.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "区民政局", (0, 1): "区财政局", (1, 0): "区卫健委", (1, 1): ""}.items():
+        inner.cell(r, c).text = text
+
+    [block] = read_docx(_bytes(document))
+
+    assert isinstance(block, Table)
+    assert block.rows[1] == ("建设养老床位", "牵头：\n区民政局 区财政局\n区卫健委")
+
+
+# --- automatic numbering -----------------------------------------------------------------------------
+
+
+def test_automatic_numbering_is_rendered_and_counters_reset() -> None:
+    document = docx.Document()
+    _add_outline_list(document)
+    _numbered(
+        document,
+        [
+            (0, "总体要求"),
+            (1, "指导思想"),
+            (1, "基本原则"),
+            (2, "坚持党的领导"),
+            (2, "坚持以人民为中心"),
+            (1, "发展目标"),
+            (2, "到2025年，养老服务体系更加健全"),
+            (0, "重点任务"),
+            (1, "完善养老服务体系"),
+        ],
+    )
+
+    texts = [b.text for b in read_docx(_bytes(document))]
+
+    assert texts == [
+        "一、总体要求",
+        "（一）指导思想",
+        "（二）基本原则",
+        "1.坚持党的领导",
+        "2.坚持以人民为中心",
+        "（三）发展目标",
+        "1.到2025年，养老服务体系更加健全",
+        "二、重点任务",
+        "（一）完善养老服务体系",
+    ]
+
+
+def test_numbering_from_style_start_override_and_numbering_off() -> None:
+    document = docx.Document()
+    _add_outline_list(document)
+    style = document.styles.add_style("提纲一级", WD_STYLE_TYPE.PARAGRAPH)
+    num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = 90
+    document.add_paragraph("总体要求", style=style)
+    document.add_paragraph("重点任务", style=style)
+    _set_numbering(document.add_paragraph("不编号", style=style), None, num_id=0)  # numId 0: off
+    document.add_paragraph("保障措施", style=style)
+    _numbered(document, [(0, "附则")], num_id=91)  # same list, restarted at 5
+
+    texts = [b.text for b in read_docx(_bytes(document))]
+
+    assert texts == ["一、总体要求", "二、重点任务", "不编号", "三、保障措施", "五、附则"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "expected"),
+    [
+        ("chineseCounting", 1, "一"),
+        ("chineseCounting", 10, "十"),
+        ("chineseCounting", 11, "十一"),
+        ("chineseCounting", 20, "二十"),
+        ("chineseCountingThousand", 99, "九十九"),
+        ("japaneseCounting", 105, "一百零五"),
+        ("chineseCountingThousand", 1010, "一千零一十"),
+        ("ideographTraditional", 3, "丙"),
+        ("decimalEnclosedCircle", 1, "①"),
+        ("decimalEnclosedCircleChinese", 20, "⑳"),
+        ("decimalEnclosedCircle", 21, "21"),
+        ("upperLetter", 2, "B"),
+        ("lowerLetter", 27, "aa"),
+        ("lowerRoman", 14, "xiv"),
+        ("decimalZero", 7, "07"),
+        ("decimal", 12, "12"),
+    ],
+)
+def test_number_formats(fmt: str, value: int, expected: str) -> None:
+    assert NUMBER_FORMATS[fmt](value) == expected
+
+
+# --- outline levels and hidden text traps ------------------------------------------------------------
+
+
+def test_heading_style_and_outline_level_give_outline_level() -> None:
+    document = docx.Document()
+    document.add_heading("第一章 总体要求", level=1)
+    document.add_heading("第一节 发展基础", level=2)
+    outlined = document.add_paragraph("手工大纲级别")
+    outlined._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="2"/>'))
+    document.add_paragraph("正文")
+
+    levels = [(b.text, b.outline_level) for b in read_docx(_bytes(document))]
+
+    assert levels == [("第一章 总体要求", 1), ("第一节 发展基础", 2), ("手工大纲级别", 3), ("正文", None)]
+
+
+def test_text_in_smart_tags_and_insertions_is_kept_deletions_dropped() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("到")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:smartTag {nsdecls("w")} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate">'
+            "<w:r><w:t>2025年</w:t></w:r></w:smartTag>"
+        )
+    )
+    paragraph._p.append(
+        parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>底</w:delText></w:r></w:del>')
+    )
+    paragraph._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>，床位达到45张</w:t></w:r></w:ins>')
+    )
+
+    assert read_docx(_bytes(document)) == [Paragraph("到2025年，床位达到45张")]
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+
+def _reason(data: bytes) -> str:
+    with pytest.raises(ReadError) as caught:
+        read_docx(data)
+    return str(caught.value)
+
+
+def test_not_a_zip() -> None:
+    assert _reason("十四五规划，纯文本".encode()) == "not a .docx (zip) file"
+
+
+def test_ole_compound_file() -> None:
+    reason = _reason(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    assert reason == "encrypted .docx or legacy .doc; save it as an unencrypted .docx"
+
+
+def test_truncated_zip() -> None:
+    data = _sample()
+    assert _reason(data[: len(data) // 2]) == "truncated or corrupt .docx (zip) file"
+
+
+def test_zip_without_document_part() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("readme.txt", "不是 Word 文件")
+    assert _reason(out.getvalue()) == "no document part"
+    assert _reason(_rezip(_sample(), {"word/document.xml": None})) == "no document part"
+
+
+def test_zip_bomb_by_compression_ratio() -> None:
+    bomb = _rezip(_sample(), {"word/media/padding.bin": bytes(8 * 2**20)})
+    assert "compressed more than 200 to 1, a zip bomb" in _reason(bomb)
+
+
+def test_zip_bomb_by_total_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED_BYTES", 4 * 1024)
+    assert "would inflate to" in _reason(_sample())
+
+
+def test_entity_declaration_is_refused() -> None:
+    with zipfile.ZipFile(io.BytesIO(_sample())) as archive:
+        document_xml = archive.read("word/document.xml")
+    declaration = b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    end_of_prolog = document_xml.index(b"?>") + 2
+    poisoned = document_xml[:end_of_prolog] + declaration + document_xml[end_of_prolog:]
+    reason = _reason(_rezip(_sample(), {"word/document.xml": poisoned}))
+    assert reason == "refused: word/document.xml declares a DTD or XML entities (entity expansion)"
+
+
+def test_entity_declaration_in_utf16_part_is_refused() -> None:
+    poisoned = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "a">]><x/>'.encode("utf-16-le")
+    assert "entity expansion" in _reason(_rezip(_sample(), {"word/settings.xml": poisoned}))
+
+
+def test_svg_picture_with_doctype_is_not_refused() -> None:
+    with zipfile.ZipFile(io.BytesIO(_sample())) as archive:
+        content_types = archive.read("[Content_Types].xml")
+    svg_type = b'<Default Extension="svg" ContentType="image/svg+xml"/>'
+    content_types = content_types.replace(b"<Default ", svg_type + b"<Default ", 1)
+    svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    data = _rezip(_sample(), {"[Content_Types].xml": content_types, "word/media/logo.svg": svg})
+    assert read_docx(data)[0] == Paragraph("一般段落")
+
+
+@settings(max_examples=80, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=20_000), noise=st.binary(min_size=1, max_size=8))
+def test_damaged_files_raise_read_error_only(cut: int, noise: bytes) -> None:
+    data = _sample()
+    cut %= len(data)
+    for damaged in (data[:cut], data[:cut] + noise + data[cut + len(noise) :]):
+        try:
+            blocks = read_docx(damaged)
+        except ReadError:
+            continue
+        assert all(isinstance(b, Paragraph | Table) for b in blocks)
+
+
+def test_dispatch_by_suffix() -> None:
+    result = read_bytes(_sample(), ".DOCX")
+    assert result.format == "docx"
+    assert result.blocks[0] == Paragraph("一般段落")

@@ -1,0 +1,266 @@
+"""The web-page reader: decoding, site furniture, tables, headings, flattened indicator tables."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agingpolicy.blocks import Paragraph, Table
+from agingpolicy.readers import read_bytes
+from agingpolicy.readers.html import decode_html, read_html
+
+
+def _page(body: str, head: str = '<meta charset="utf-8">') -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head>{head}<title>规划_某区人民政府</title></head><body>{body}</body></html>".encode()
+    )
+
+
+def _texts(data: bytes) -> list[str]:
+    blocks, _ = read_html(data)
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+# --- site furniture ----------------------------------------------------------------------------------
+
+FURNISHED_PAGE = """
+<script>var nav = "首页";</script><style>.menu { color: red }</style>
+<div class="header"><div class="logo">某区人民政府</div></div>
+<nav><ul><li>首页</li><li>政务公开</li><li>互动交流</li></ul></nav>
+<div id="mainMenu"><a href="/">网站首页</a> <a href="/zw">政务服务</a></div>
+<div class="position">您的位置：首页 &gt; 政务公开 &gt; 规划信息</div>
+<div class="crumbs">首页 > 信息公开 > 专项规划</div>
+<div class="article">
+  <h1>某区养老服务发展“十四五”规划</h1>
+  <div class="info">发表时间:2021-12-13 来源:区民政局 【字体：大 中 小】</div>
+  <p>为积极应对人口老龄化，制定本规划。</p>
+  <div class="bdsharebuttonbox share">分享到：微信 微博</div>
+  <p>【打印本页】 【关闭窗口】</p>
+  <p>当前位置：首页 &gt; 规划</p>
+</div>
+<aside>相关文章：某区养老服务条例</aside>
+<div class="footer">主办单位：某区人民政府办公室 &copy; 2021</div>
+<footer>网站标识码：1234567890</footer>
+"""
+
+
+def test_site_furniture_is_dropped_and_metadata_kept() -> None:
+    blocks, encoding = read_html(_page(FURNISHED_PAGE))
+
+    assert encoding == "utf-8"
+    assert blocks == [
+        Paragraph("某区养老服务发展“十四五”规划", outline_level=1),
+        Paragraph("发表时间:2021-12-13 来源:区民政局"),
+        Paragraph("为积极应对人口老龄化，制定本规划。"),
+    ]
+
+
+def test_a_form_wrapping_the_whole_page_is_not_furniture() -> None:
+    body = """<form id="form1" method="post"><div class="nav">首页 政务公开</div>
+    <p>第一条 为规范养老服务，制定本办法。</p><p>第二条 本办法适用于全区养老服务机构。</p></form>
+    <form action="/search"><input name="q"><button>搜索</button>站内检索</form>"""
+
+    assert _texts(_page(body)) == ["第一条 为规范养老服务，制定本办法。", "第二条 本办法适用于全区养老服务机构。"]
+
+
+# --- text and headings -------------------------------------------------------------------------------
+
+
+def test_br_separated_lines_and_block_boundaries() -> None:
+    body = """<div>一、总体要求<br>（一）指导思想<br/>坚持以人民为中心。</br>（二）基本原则</div>
+    <ul><li>坚持党委领导<li>坚持政府主导</ul><p>段落一<p>段落二"""
+
+    assert _texts(_page(body)) == [
+        "一、总体要求",
+        "（一）指导思想",
+        "坚持以人民为中心。",
+        "（二）基本原则",
+        "坚持党委领导",
+        "坚持政府主导",
+        "段落一",
+        "段落二",
+    ]
+
+
+def test_headings_entities_and_wrapped_lines() -> None:
+    body = """<h2>第一章&nbsp;总体要求</h2><h3>第一节 发展基础</h3>
+    <p>&nbsp;&nbsp;为积极应对
+       人口老龄化，推进&lt;养老&gt;服务&#x4f53;系建设，到2025
+       年床位达到45张。</p>"""
+
+    blocks, _ = read_html(_page(body))
+
+    assert blocks == [
+        Paragraph("第一章\xa0总体要求", outline_level=2),
+        Paragraph("第一节 发展基础", outline_level=3),
+        Paragraph("为积极应对人口老龄化，推进<养老>服务体系建设，到2025 年床位达到45张。"),
+    ]
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+SPANNING_TABLE = """<p>表前说明</p>
+<table border="1">
+  <caption>表1 主要指标</caption>
+  <thead><tr><th rowspan="2">类别</th><th rowspan="2">指标</th><th colspan="2">目标值</th></tr>
+  <tr><th>2020年</th><th>2025年</th></tr></thead>
+  <tbody>
+  <tr><td rowspan="2">养老服务</td><td>每千名老人床位（张）</td><td>40</td><td>45</td></tr>
+  <tr><td>护理型床位占比（%）</td><td colspan="2">55</td></tr>
+  <tr><td>健康支撑</td><td>老年医学科设置率<br>（%）</td><td>-</td><td>≥60%</td></tr>
+  </tbody>
+</table>
+<p>表后说明</p>"""
+
+
+def test_table_with_rowspan_and_colspan_keeps_columns_aligned() -> None:
+    blocks, _ = read_html(_page(SPANNING_TABLE))
+
+    assert blocks == [
+        Paragraph("表前说明"),
+        Table(
+            (
+                ("类别", "指标", "目标值", ""),
+                ("", "", "2020年", "2025年"),
+                ("养老服务", "每千名老人床位（张）", "40", "45"),
+                ("", "护理型床位占比（%）", "55", ""),
+                ("健康支撑", "老年医学科设置率\n（%）", "-", "≥60%"),
+            ),
+            caption="表1 主要指标",
+        ),
+        Paragraph("表后说明"),
+    ]
+
+
+def test_one_cell_first_row_becomes_caption() -> None:
+    body = """<table><tr><td colspan="3">重点任务分工</td></tr>
+    <tr><td>任务</td><td>牵头单位</td><td>完成时限</td></tr>
+    <tr><td>建设社区养老服务设施</td><td>区民政局</td><td>2025年底</td></tr></table>"""
+
+    [table] = read_html(_page(body))[0]
+
+    assert table == Table(
+        (("任务", "牵头单位", "完成时限"), ("建设社区养老服务设施", "区民政局", "2025年底")),
+        caption="重点任务分工",
+    )
+
+
+def test_layout_table_is_read_as_blocks() -> None:
+    body = """<table width="100%"><tr><td>
+      <h1>关于加强新时代老龄工作的实施意见</h1><p>一、总体要求</p>
+      <table><tr><td>指标</td><td>目标</td></tr><tr><td>床位</td><td>45张</td></tr></table>
+    </td></tr></table>"""
+
+    blocks, _ = read_html(_page(body))
+
+    assert blocks == [
+        Paragraph("关于加强新时代老龄工作的实施意见", outline_level=1),
+        Paragraph("一、总体要求"),
+        Table((("指标", "目标"), ("床位", "45张"))),
+    ]
+
+
+def test_indicator_table_flattened_one_cell_per_line_becomes_a_table() -> None:
+    cells = [
+        "三、主要指标",
+        "指 标",
+        "2020年值",
+        "2025年目标值",
+        "接受上门服务的居家老年人占比%",
+        "9.29",
+        "30",
+        "每千名户籍老人",
+        "拥有床位(张)",
+        "40",
+        "45",
+        "护理型床位占比(%",
+        "85",
+        "90",
+        "四、主要任务",
+    ]
+    body = "".join(f"<p>{cell}</p>" for cell in cells)
+
+    blocks, _ = read_html(_page(body))
+
+    assert blocks == [
+        Paragraph("三、主要指标"),
+        Table(
+            (
+                ("指 标", "2020年值", "2025年目标值"),
+                ("接受上门服务的居家老年人占比%", "9.29", "30"),
+                ("每千名户籍老人拥有床位(张)", "40", "45"),
+                ("护理型床位占比(%", "85", "90"),
+            )
+        ),
+        Paragraph("四、主要任务"),
+    ]
+
+
+# --- decoding ----------------------------------------------------------------------------------------
+
+
+def test_gbk_page_with_meta_charset() -> None:
+    html = '<html><head><meta charset="gbk"></head><body><p>积极应对人口老龄化，发展银发经济。</p></body></html>'
+
+    blocks, encoding = read_html(html.encode("gbk"))
+
+    assert encoding == "gb18030"
+    assert blocks == [Paragraph("积极应对人口老龄化，发展银发经济。")]
+
+
+def test_http_equiv_charset_and_dispatch_by_suffix() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+        "<body><p>养老服务体系建设</p></body></html>"
+    )
+
+    result = read_bytes(html.encode("gb2312"), ".htm")
+
+    assert (result.format, result.encoding) == ("html", "gb18030")
+    assert result.blocks == [Paragraph("养老服务体系建设")]
+
+
+def test_wrong_meta_charset_falls_back_to_detection() -> None:
+    html = '<meta charset="utf-8"><p>老年人权益保障</p>'
+    assert decode_html(html.encode("gbk")) == (html, "gb18030")
+
+
+def test_undeclared_gbk_page_is_detected_from_its_text_not_its_markup() -> None:
+    script = "<script>" + "function f(x) { return x + 1; }" * 200 + "</script>"
+    links = '<div class="item"><a href="/zwgk/ghjh/index.html">养老服务</a></div>' * 20
+    html = f"<html><head>{script}</head><body>{links}<p>健全老年人关爱服务体系</p></body></html>"
+
+    blocks, encoding = read_html(html.encode("gbk"))
+
+    assert encoding == "gb18030"
+    assert blocks[-1] == Paragraph("健全老年人关爱服务体系")
+
+
+def test_page_without_declaration_is_decoded_as_text() -> None:
+    assert decode_html("<p>医养结合</p>".encode()) == ("<p>医养结合</p>", "utf-8")
+
+
+# --- robustness --------------------------------------------------------------------------------------
+
+
+def test_deep_nesting_does_not_exhaust_the_stack() -> None:
+    body = "<div><span>" * 3000 + "深层文字" + "</span></div>" * 3000
+    assert _texts(_page(body)) == ["深层文字"]
+
+
+# Pieces of tag soup: unclosed, stray and spanning tags, comments, entities, furniture text.
+# fmt: off
+SOUP = [
+    "<p>", "</p>", "<table>", "</table>", "<tr>", "<td rowspan=0>", "<td colspan=999>", "</td>", "<th>",
+    "<br>", "</br>", "<div class=nav>", "</div>", "<h2>", "</h2>", "<li>", "<!--", "-->", "<script>",
+    "</script>", "<form>", "</form>", "<caption>", "&nbsp;", "&#", "<", ">", "指标", "2025年", "45",
+    "您的位置：", "首页 > ", "\n",
+]
+# fmt: on
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(SOUP), max_size=60))
+def test_any_tag_soup_reads_without_error(parts: list[str]) -> None:
+    blocks, _ = read_html("".join(parts).encode())
+    assert all(isinstance(b, Paragraph | Table) for b in blocks)
