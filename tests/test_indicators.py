@@ -121,3 +121,13 @@ def test_caption_before_the_table_is_its_title() -> None:
     (i,) = doc.indicators
     assert i.table_title == "“十四五”期间某市养老服务发展主要指标"
     assert (i.name, i.unit, i.baseline.year, i.target.year) == ("失能特困人员集中供养率", "%", 2021, 2025)
+
+
+def test_title_row_inside_the_table() -> None:
+    table = rows(
+        ("“十三五”期间主要指标", "", ""),
+        ("类别", "指标", "目标值"),
+        ("社会保障", "基本养老保险参保人数（万人）", "40.5"),
+    )
+    (i,) = extract_indicators([table], DocContext(period_start=2016, period_end=2020))
+    assert (i.table_title, i.category, i.name, i.target.year) == ("“十三五”期间主要指标", "社会保障", "基本养老保险参保人数", 2020)

@@ -58,3 +58,17 @@ def test_responsible_column_alone_is_responsible() -> None:
 
 def test_not_a_task_table() -> None:
     assert task_columns(Table((("指标", "目标值"), ("覆盖率", "100%")))) is None
+
+
+def test_header_merged_by_colspan_shares_its_kind() -> None:
+    # .docx gridSpan / HTML colspan: the merged header text once, then empty cells
+    table = Table(
+        (
+            ("重点任务", "", "", "牵头单位", "责任单位"),
+            ("一、健全社会保障体系", "（一）实施养老保险制度。", "健全基本养老保险制度。", "区人社局", "——"),
+            ("", "（二）完善医疗保障制度。", "到2025年底参保人数达到35万人。", "区医保局", "各镇街"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None
+    assert (cols.task, cols.measure, cols.units) == ((0, 1), (2,), ((3, "lead"), (4, "co")))

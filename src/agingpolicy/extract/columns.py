@@ -51,7 +51,7 @@ def task_columns(table: Table) -> TaskColumns | None:
     if len(table.rows) < 2:
         return None
     header = table.rows[0]
-    kinds = [_kind(h) for h in header]
+    kinds = _spread([_kind(h) for h in header], header)
     if not any(k in ("task", "measure") for k in kinds) or not any(k in ("lead", "co", "responsible") for k in kinds):
         return None
     width = max(len(r) for r in table.rows)
@@ -87,6 +87,15 @@ def task_columns(table: Table) -> TaskColumns | None:
         deadline=tuple(c for c, k in sorted(by_col.items()) if k == "deadline"),
         number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
     )
+
+
+def _spread(kinds: list[str | None], header: tuple[str, ...]) -> list[str | None]:
+    """A merged header cell (.docx gridSpan, HTML colspan) leaves empty cells after it: they share its kind."""
+    out = list(kinds)
+    for j in range(1, len(out)):
+        if out[j] is None and not header[j].strip() and out[j - 1] in ("task", "measure"):
+            out[j] = out[j - 1]
+    return out
 
 
 def _split_region(table: Table, region: list[int]) -> tuple[list[int], list[int]]:

@@ -58,16 +58,27 @@ def _column_kind(header: str) -> str | None:
 class IndicatorColumns:
     kinds: tuple[str | None, ...]
     years: tuple[int | None, ...]
+    header_row: int = 0  # rows above it are a title row or a group header
 
     def index(self, kind: str) -> int | None:
         return self.kinds.index(kind) if kind in self.kinds else None
 
 
+HEADER_SEARCH = 3  # a title row or a two-level header may stand above the real header
+
+
 def indicator_columns(table: Table) -> IndicatorColumns | None:
     """Column roles of an indicator table, or None when the table is not one."""
-    if len(table.rows) < 2:
-        return None
-    header = table.rows[0]
+    for r, header in enumerate(table.rows[:HEADER_SEARCH]):
+        if r + 1 >= len(table.rows):
+            break
+        cols = _header_columns(header, r)
+        if cols is not None:
+            return cols
+    return None
+
+
+def _header_columns(header: tuple[str, ...], row: int) -> IndicatorColumns | None:
     kinds = [_column_kind(h) for h in header]
     years = [int(m["y"]) if (m := YEAR.search(h)) else None for h in header]
     year_cols = [k for k, kind in enumerate(kinds) if kind == "year"]
@@ -78,7 +89,7 @@ def indicator_columns(table: Table) -> IndicatorColumns | None:
             kinds[year_cols[-1]] = "target"
     if "name" not in kinds or not ({"target", "baseline"} & set(kinds)):
         return None
-    return IndicatorColumns(tuple(kinds), tuple(years))
+    return IndicatorColumns(tuple(kinds), tuple(years), row)
 
 
 def split_name_unit(name: str) -> tuple[str, str | None]:
@@ -108,9 +119,13 @@ def parse_value(text: str, year: int | None) -> Value:
     return Value(text=text.strip(), value=float(m["num"]), comparator=cmp, year=year, unit=m["unit"])
 
 
-def _caption(blocks: list[Block], i: int, table: Table) -> str | None:
+def _caption(blocks: list[Block], i: int, table: Table, cols: IndicatorColumns) -> str | None:
     if table.caption:
         return table.caption
+    if cols.header_row > 0:  # a title row inside the table
+        first = [c for c in table.rows[0] if c.strip()]
+        if len(first) == 1 and CAPTION.search(first[0].strip()):
+            return first[0].strip()
     for j in range(i - 1, max(-1, i - 3), -1):
         b = blocks[j]
         if isinstance(b, Paragraph):
@@ -125,7 +140,7 @@ def extract_indicators(blocks: list[Block], ctx: DocContext) -> list[Indicator]:
     out: list[Indicator] = []
     for i, b in enumerate(blocks):
         if isinstance(b, Table) and (cols := indicator_columns(b)) is not None:
-            out.extend(_rows(b, i, cols, ctx, _caption(blocks, i, b)))
+            out.extend(_rows(b, i, cols, ctx, _caption(blocks, i, b, cols)))
     return out
 
 
@@ -142,7 +157,7 @@ def _rows(table: Table, index: int, cols: IndicatorColumns, ctx: DocContext, tit
         base_year = ctx.period_start - 1
     out: list[Indicator] = []
     category: str | None = None
-    for r, raw in enumerate(table.rows[1:], start=1):
+    for r, raw in enumerate(table.rows[cols.header_row + 1 :], start=cols.header_row + 1):
         row = list(raw)
         if len(row) < width:  # a continuation row missing its merged category cell
             row = [""] * (width - len(row)) + row
