@@ -3,12 +3,16 @@
     达到100%  -> = 100 %        不低于30% / 60%以上 / ≥60%  -> >= …
     不超过30% / 以下 / ≤      -> <=          超过 / 高于 / ＞  -> >
     70%左右 / 约               -> ~          不少于二次         -> >= 2 次
-    3—5家 / 1至2名             -> >= lower bound
+    3—5家 / 1至2名 / 3万至5万人 -> >= lower bound
     由2000人增加到4200人       -> = 4200 人  (2000 is the baseline)
+    百分之六十以上             -> >= 60 %    人均预期寿命达到80岁 -> = 80 岁
+    万 / 亿 stay in the unit:  35万人 -> 35 万人
 
 Not targets: ages and eligibility limits (60周岁以上), money and fee rules
 (元, 价格, 收取), numbers in names (12349热线, "1+N", 15分钟服务圈,
-二级以上医院), rate denominators (每千名), past facts (已建成…), durations (5年内).
+二级以上医院, the parts of a slogan “五个一”), rate denominators (每千名), past facts
+(已建成…), durations (5年内, 3个月内), attributes (24小时呼叫服务), existing resources
+(依托全区120个网格), the basis of an estimate (按18万人测算).
 """
 
 from __future__ import annotations
@@ -33,17 +37,27 @@ UNIT_ALT = "|".join(regex.escape(u) for u in UNITS)
 # ("至少建有1所", "达到老年人口总数的12%").
 PREFIX_CMP: dict[str, str] = _VOCAB["prefix_comparators"]
 SUFFIX_CMP: dict[str, str] = _VOCAB["suffix_comparators"]
-PREFIX_ALT = "|".join(sorted(map(regex.escape, PREFIX_CMP), key=len, reverse=True))
+# A one-character comparator that ends another word is not one: 签约率 / 预约, 发达 / 下达.
+WORD_HEADS: dict[str, str] = _VOCAB["comparator_word_heads"]
+
+
+def _prefix(word: str) -> str:
+    heads = WORD_HEADS.get(word)
+    return (f"(?<![{heads}])" if heads else "") + regex.escape(word)
+
+
+PREFIX_ALT = "|".join(_prefix(w) for w in sorted(PREFIX_CMP, key=len, reverse=True))
 SUFFIX_ALT = "|".join(sorted(map(regex.escape, SUFFIX_CMP), key=len, reverse=True))
 CN_NUM = "一二三四五六七八九十两百千"
 GAPLESS = frozenset(_VOCAB["gapless_prefixes"])  # comparators that must touch their number
 
+# 不低于55% / 至少建有1所 / 60%以上 / 3—5家 / 1名至2名 / 3万至5万人 / 不少于二次 / 百分之六十以上
 QUANTITY = regex.compile(
     rf"""(?x)
     (?:(?P<pre>{PREFIX_ALT})(?P<gap>[\p{{Han}}]{{0,8}}?的?)\s*)?
     (?<![\d.+\-])
-    (?P<num>\d+(?:\.\d+)?|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
-    (?:\s*(?P<range>[—\-－–~至到]{{1,2}})\s*\d+(?:\.\d+)?)?
+    (?P<num>\d+(?:\.\d+)?|百分之[{CN_NUM}]{{1,4}}|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
+    (?:\s*(?P<unit1>{UNIT_ALT})?\s*(?P<range>[—\-－–~至到]{{1,2}})\s*\d+(?:\.\d+)?)?
     \s*(?P<unit>{UNIT_ALT})?
     (?P<post>{SUFFIX_ALT})?
     """
@@ -55,9 +69,30 @@ NOT_BEFORE = regex.compile(_VOCAB["not_before"])
 # Context words that make the quantity a price, a fee rule or money.
 MONEY_CONTEXT = regex.compile(_VOCAB["money_context"])
 BUILD_VERB = regex.compile(_VOCAB["build_verbs"])
+# the same verbs anywhere: 依托社区卫生服务中心建设10个…… builds, 依托全区120个网格 uses what exists
+BUILD_VERB_ANYWHERE = regex.compile(_VOCAB["build_verbs"].removesuffix("$"))
+# 依托全区1027个网格 / 全市共有养老机构50家: resources that exist, not quantities to reach
+RESOURCE_LEAD = regex.compile(_VOCAB["resource_leads"])
+# 按18万人测算 / 按照120个床位的标准: the basis of a calculation or a standard, not a commitment
+BASIS_LEAD = regex.compile(_VOCAB["basis_lead"])
+# “五个一”: the numbers enumerated in its sentence are the parts of a slogan's name
+SLOGAN = regex.compile(_VOCAB["slogan"])
+# 人均预期寿命达到80岁: an age that is itself the measure
+AGE_METRIC = regex.compile(_VOCAB["age_metrics"])
+ATTRIBUTE_UNITS = frozenset(_VOCAB["attribute_units"])
+# 24小时呼叫服务 / 15分钟步行: a time directly qualifying a noun (not 3小时的, 3小时内)
+ATTRIBUTE_NOUN = regex.compile(r"[\p{Han}](?<![的内])")
 PAST = regex.compile(r"已经|已|了|曾|截至目前")
 BASELINE_LEAD = regex.compile(r"(?:由|从)$")
+# the baseline of 由2000人增加到4200人, left out of the metric
+METRIC_BASELINE = regex.compile(rf"(?:由|从)\s*\d+(?:\.\d+)?\s*(?:{UNIT_ALT})?$")
+# a grade that is a standard to reach: 二星级以上标准 / 二级以上养老机构等级标准
+GRADE_STANDARD = regex.compile(r"[\p{Han}]{0,8}?标准")
+# a cited title: 《……》
+CITED = regex.compile(r"《[^《》]*》")
+AGE_UNITS = frozenset(_VOCAB["age_units"])
 CLAUSE_DELIM = "。；，：！？\n"
+SENTENCE_DELIM = "。；！？\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +107,19 @@ class FoundTarget:
     end: int
 
 
-def _clause_bounds(norm: str, pos: int) -> tuple[int, int]:
+def _bounds(norm: str, pos: int, delims: str = CLAUSE_DELIM) -> tuple[int, int]:
     start = pos
-    while start > 0 and norm[start - 1] not in CLAUSE_DELIM:
+    while start > 0 and norm[start - 1] not in delims:
         start -= 1
     end = pos
-    while end < len(norm) and norm[end] not in CLAUSE_DELIM:
+    while end < len(norm) and norm[end] not in delims:
         end += 1
     return start, end
 
 
 def _mask(norm: str) -> str:
     """Blank out cited titles: numbers inside 《……》 are never targets."""
-    return regex.sub(r"《[^《》]*》", lambda m: "＿" * len(m.group(0)), norm)
+    return CITED.sub(lambda m: "＿" * len(m.group(0)), norm)
 
 
 def find_targets(text: str, deadlines: list[FoundDeadline] | None = None) -> list[FoundTarget]:
@@ -97,8 +132,23 @@ def find_targets(text: str, deadlines: list[FoundDeadline] | None = None) -> lis
     return out
 
 
+def _value(norm: str, m: regex.Match[str], pre: str | None) -> float | None:
+    """The number: Arabic, 百分之六十, or a Chinese numeral where a comparator or a verb commits to it."""
+    num, start_num = m["num"], m.start("num")
+    if num.startswith("百分之"):
+        value = cn_to_int(num.removeprefix("百分之"))
+        return None if value is None else float(value)
+    if num[0].isdigit():
+        return float(num)
+    value = cn_to_int(num)
+    if value is None or not (pre or BUILD_VERB.search(norm[max(0, start_num - 3) : start_num]) or _grade(norm, m)):
+        return None
+    return float(value)
+
+
 def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDeadline]) -> FoundTarget | None:
-    num, unit, pre, post = m["num"], m["unit"], m["pre"], m["post"]
+    num, pre, post = m["num"], m["pre"], m["post"]
+    unit = "%" if num.startswith("百分之") else m["unit"] or m["unit1"]
     if pre and m["gap"]:  # a comparator inside the gap is the one that applies: 提升至……不低于60%
         if pre in GAPLESS:
             return None  # "约服务3万居民": 约 qualifies the verb, not a committed quantity
@@ -106,42 +156,52 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
         if inner:
             pre = inner[-1].group(0)
     start_num, end = m.start("num"), m.end()
-    if num[0] in CN_NUM or not num[0].isdigit():
-        value = cn_to_int(num)
-        if value is None or not (pre or BUILD_VERB.search(norm[max(0, start_num - 3) : start_num]) or _grade(norm, m)):
-            return None
-    else:
-        value = float(num)
+    start = m.start("pre") if pre else start_num
+    value = _value(norm, m, pre)
+    if value is None:
+        return None
     if unit is None and not (pre and PREFIX_CMP[pre] != "=") and post is None:
         return None  # a bare number: only with a strong comparator (不少于3) or a suffix (1以上)
-    if unit is None and not pre and not post:
-        return None
     after = norm[end : end + 10]
-    before = norm[max(0, (m.start("pre") if pre else start_num) - 6) : (m.start("pre") if pre else start_num)]
+    before = norm[max(0, start - 6) : start]
     if NOT_AFTER.match(after) or NOT_BEFORE.search(before) or BASELINE_LEAD.search(before):
         return None
-    if unit in _VOCAB["age_units"] or (unit and unit.endswith("元")):
+    clause_start, clause_end = _bounds(norm, start_num)
+    if unit in AGE_UNITS and not AGE_METRIC.search(norm, clause_start, start):
+        return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁
+    if unit and unit.endswith("元"):
         return None
-    clause_start, clause_end = _clause_bounds(norm, start_num)
-    clause = norm[clause_start:clause_end]
-    if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(clause):
+    if not (pre or post) and _not_committed(norm, m, unit, clause_start):
+        return None
+    if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(norm, clause_start, clause_end):
+        return None
+    if SLOGAN.search(norm, *_bounds(norm, start_num, SENTENCE_DELIM)):
         return None
     comparator = _comparator(pre, post, m["range"])
-    start = m.start("pre") if pre else start_num
-    metric = norm[clause_start:start].strip("，。 ") or None
+    metric = METRIC_BASELINE.sub("", norm[clause_start:start]).strip("，。 ") or None
     year = None
     for d in deadlines:
         if d.year and d.start <= start and d.start >= clause_start - 40:
             year = d.year
     if unit in ("％", "%"):
         unit = "%"
-    return FoundTarget(text[start:end], float(value), unit, comparator, metric[-20:] if metric else None,
-                       year, start, end)
+    return FoundTarget(text[start:end], value, unit, comparator, metric[-20:] if metric else None, year, start, end)
+
+
+def _not_committed(norm: str, m: regex.Match[str], unit: str | None, clause_start: int) -> bool:
+    """A bare quantity that describes rather than commits: 24小时呼叫服务, 依托全区120个网格, 按18万人测算."""
+    start_num = m.start("num")
+    if unit in ATTRIBUTE_UNITS and ATTRIBUTE_NOUN.match(norm, m.end()):
+        return True
+    if BASIS_LEAD.search(norm, clause_start, start_num):
+        return True
+    leads = list(RESOURCE_LEAD.finditer(norm, clause_start, start_num))
+    return bool(leads) and not BUILD_VERB_ANYWHERE.search(norm, leads[-1].end(), start_num)
 
 
 def _grade(norm: str, m: regex.Match[str]) -> bool:
     """'二星级以上标准' / '二级以上养老机构等级标准' are targets; '二级以上医院' is a qualifier."""
-    return bool(m["post"]) and m["unit"] in ("级", "星级") and bool(regex.match(r"[\p{Han}]{0,8}?标准", norm[m.end() :]))
+    return bool(m["post"]) and m["unit"] in ("级", "星级") and bool(GRADE_STANDARD.match(norm, m.end()))
 
 
 def _comparator(pre: str | None, post: str | None, has_range: str | None) -> str:
