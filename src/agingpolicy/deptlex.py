@@ -5,6 +5,8 @@
     canonical("卫计委")        -> "卫生健康委"     (renamed in the 2018 reform)
     canonical("市自然资源和规划局") -> "自然资源和规划局"
     level_of("市民政局")       -> "city"
+    level_of("民政部")         -> "national"       (a ministry, whatever the document's level)
+    level_of("街道办事处")     -> "township"       (the kind of unit fixes the level)
 
 A name is reduced by removing a distributive prefix (各, 各级), a level prefix
 (省, 市, 区, 县, 镇, …) and a unit suffix (局, 委, 部门, …); the remaining core
@@ -17,6 +19,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
+
+import regex
 
 from .lexicon import load
 from .models import Level
@@ -31,6 +35,13 @@ class Lexicon:
     prefixes: tuple[tuple[str, Level], ...]  # longest first
     distributive: tuple[str, ...]
     canonicals: tuple[str, ...]
+    unit_levels: dict[str, Level]  # canonical -> the level its kind fixes (街道乡镇 -> township)
+    suffix_levels: tuple[tuple[str, Level], ...]  # ending of a prefix-free name -> level, longest first
+    suffix_level_exceptions: tuple[str, ...]  # party bodies at every level: 组织部, 宣传部
+    alternatives: regex.Pattern[str]  # a bracket of level alternatives after a prefix: 县（市、区）
+    area: regex.Pattern[str]  # 各 + area words: 各区, 各区县, 各县（市、区）, 各街镇
+    area_levels: dict[str, Level]  # area word -> level
+    area_units: dict[str, str]  # "township" / "other" -> canonical
 
 
 @cache
@@ -53,6 +64,13 @@ def lexicon() -> Lexicon:
         ((p, level) for level, ps in data["level_prefixes"].items() for p in ps),
         key=lambda pl: -len(pl[0]),
     )
+    suffix_levels = sorted(
+        ((s, level) for level, ss in data["suffix_levels"].items() for s in ss),
+        key=lambda sl: -len(sl[0]),
+    )
+    words = "|".join(sorted(map(regex.escape, data["level_alternatives"]), key=len, reverse=True))
+    areas = "|".join(sorted(map(regex.escape, data["area_words"]), key=len, reverse=True))
+    prefix_levels = dict(prefixes)
     return Lexicon(
         by_alias=by_alias,
         by_core=by_core,
@@ -61,17 +79,40 @@ def lexicon() -> Lexicon:
         prefixes=tuple(prefixes),
         distributive=tuple(sorted(data["distributive_prefixes"], key=len, reverse=True)),
         canonicals=tuple(dict.fromkeys(u["canonical"] for u in data["units"])),
+        unit_levels={u["canonical"]: u["level"] for u in data["units"] if "level" in u},
+        suffix_levels=tuple(suffix_levels),
+        suffix_level_exceptions=tuple(data["suffix_level_exceptions"]),
+        # 县（市、区） / 市(州): alternatives in brackets, half- or full-width, that belong to the prefix
+        alternatives=regex.compile(rf"[（(](?:{words})+[）)]"),
+        # 各区 / 各区县 / 各县（市、区）: the governments of every area of a kind
+        area=regex.compile(rf"各(?P<word>{areas})(?:{areas})*(?:[（(](?:{words})+[）)])?"),
+        area_levels={w: prefix_levels[w] for w in data["area_words"]},
+        area_units=data["area_units"],
     )
 
 
 def named(name: str) -> bool:
-    """True when ``name`` (prefix + alias, or prefix + core + suffix) names a unit the lexicon knows."""
-    head, _, rest = split_prefix(name)
-    return _lookup(rest, bare_core=False) is not None
+    """True when ``name`` (prefix + alias, or prefix + core + suffix, or 各 + areas) names a unit the lexicon knows."""
+    _, _, rest = split_prefix(name)
+    return _lookup(rest, bare_core=False) is not None or _area(name) is not None
+
+
+def _area(name: str) -> tuple[str, Level] | None:
+    """各区 -> ('人民政府', 'county'); 各街镇 -> ('街道乡镇', 'township'); else None."""
+    lex = lexicon()
+    m = lex.area.fullmatch(name)
+    if m is None:
+        return None
+    level = lex.area_levels[m["word"]]
+    return lex.area_units["township" if level == "township" else "other"], level
 
 
 def split_prefix(name: str) -> tuple[str, Level | None, str]:
-    """Split ``name`` into (prefix, level, rest): 各区县政府 -> ('各区县', 'county', '政府')."""
+    """Split ``name`` into (prefix, level, rest): 各区县政府 -> ('各区县', 'county', '政府').
+
+    Alternatives in brackets after the prefix belong to it:
+    各县（市、区）民政部门 -> ('各县（市、区）', 'county', '民政部门').
+    """
     lex = lexicon()
     head = ""
     for d in lex.distributive:
@@ -79,7 +120,12 @@ def split_prefix(name: str) -> tuple[str, Level | None, str]:
             head, name = d, name[len(d) :]
             break
     for prefix, level in lex.prefixes:
-        if name.startswith(prefix) and len(name) > len(prefix) and _lookup(name[len(prefix) :]) is not None:
+        if not name.startswith(prefix):
+            continue
+        alt = lex.alternatives.match(name, len(prefix))
+        if alt:
+            prefix = name[: alt.end()]
+        if len(name) > len(prefix) and _lookup(name[len(prefix) :]) is not None:
             return head + prefix, level, name[len(prefix) :]
     return head, None, name
 
@@ -102,6 +148,9 @@ def lookup(name: str) -> str | None:
     found = _lookup(name)
     if found is not None:
         return found
+    area = _area(name)
+    if area is not None:
+        return area[0]
     _, _, rest = split_prefix(name)
     found = _lookup(rest)
     if found is not None:
@@ -123,12 +172,29 @@ def canonical(name: str) -> str:
 
 
 def level_of(name: str, default: Level = "unknown") -> Level:
-    """Administrative level from the name's prefix, else ``default`` (the document's level)."""
-    _, level, _ = split_prefix(name)
+    """Administrative level from the name's prefix, else from the unit itself, else ``default``.
+
+    The unit fixes the level where its kind does (街道办事处 -> township) or where a prefix-free
+    name ends like a ministry or a provincial department (民政部 -> national, 民政厅 -> province).
+    """
+    lex = lexicon()
+    _, level, rest = split_prefix(name)
     if level is not None:
         return level
+    area = _area(name)
+    if area is not None:
+        return area[1]
     if name.startswith("团") and len(name) >= 3:  # 团区委 / 团市委 / 团县委
         return {"区": "county", "县": "county", "市": "city", "省": "province"}.get(name[1], default)
+    known = _lookup(rest)
+    if known is None:
+        return default
+    if known in lex.unit_levels:
+        return lex.unit_levels[known]
+    if not rest.endswith(lex.suffix_level_exceptions):
+        for suffix, suffix_level in lex.suffix_levels:
+            if rest.endswith(suffix):
+                return suffix_level
     return default
 
 

@@ -4,28 +4,35 @@
     （牵头单位：市民政局；配合单位：市财政局）          -> 市民政局 lead, 市财政局 co
     （市民政局、各区县政府（含高新区，下同）按职责分工落实）-> 市民政局, 各区县政府
     民政、卫生健康等部门要……                           -> 民政部门, 卫生健康部门
+    各级民政、财政部门要……                             -> 各级民政部门, 各级财政部门
     市、区县两级政府要……                               -> 市政府, 区县政府
     由区民政局牵头……                                   -> 区民政局 lead
+    市卫生健康委会同市民政局……                         -> 市卫生健康委 lead, 市民政局 co
 
 Functions here return :class:`Found` values with offsets into the text they were
-given; callers turn them into model records with spans.
+given; callers turn them into model records with spans. A span covers the name as
+written; for a name completed from a shared head word (民政部门 in "民政、卫生健康等部门")
+it covers the written part (民政).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from ..deptlex import named
+from ..deptlex import lexicon, named, split_prefix
 from ..lexicon import load
 from ..models import Role
 from ..normalize import for_matching
 
 _LEX = load("departments")
 COLLECTIVES = frozenset(_LEX["collectives"])
+COLLECTIVE_ENDINGS = tuple(_LEX["collective_endings"])  # 省政府各有关部门 is still unnamed
 NON_UNITS = tuple(_LEX["non_units"])
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
+# Characters trimmed from the ends of a name.
+_TRIM = "：:，。；、 "
 
 # A bracketed note, nesting allowed: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
 BRACKETS = (
@@ -34,6 +41,10 @@ BRACKETS = (
     regex.compile(r"［(?:[^［］]++|(?R))*］"),
     regex.compile(r"\[(?:[^\[\]]++|(?R))*\]"),
 )
+# A cited title: 《民政部 财政部关于由各地负责……的通知》 — units in it are cited, not given work
+CITED_TITLE = regex.compile(r"《[^《》\n]*》")
+# The note itself says the first-listed unit leads: （责任单位：市民政局、市财政局，列第一位者为牵头单位）
+FIRST_IS_LEAD = regex.compile("|".join(map(regex.escape, _LEX["first_is_lead"])))
 # 责任单位：… / 牵头单位: … — the label and its role
 LABEL = regex.compile(
     r"""(?x)
@@ -47,22 +58,39 @@ LABEL = regex.compile(
 DUTY_TAIL = regex.compile(
     r"(?:按照?职责分工(?:落实|负责|推进)?|按职责(?:落实|负责)|分工负责|共同负责|负责落实|负责|牵头|配合|落实)$"
 )
-# List separators inside a note or a cell.
-SEPARATOR = regex.compile(r"[、，,；;／/\n]|以及|及(?=[\p{Han}]{2,}(?:局|委|办|部门|政府))")
+# Hard list separators inside a note or a cell (matched on the normalised text): 区人社局、区财政局 / 甲；乙
+SEPARATOR = regex.compile(r"[、，,；／/]")
+# A line break or a space inside a cell: "区民政局\n区财政局" separates two whole names, "区卫生健\n康委" is one
+SOFT_BREAK = regex.compile(r"\s+")
+# A conjunction between two whole units: 乡镇人民政府和街道办事处, 市文化和旅游局及市体育局 (not 文化和旅游局)
+CONJUNCTION = regex.compile(r"以及|和|与|及")
 # Trailing words that are not part of a name: 等 / 等部门 / 按职责分工落实 / 牵头 / 配合
 NAME_TAIL = regex.compile(
     r"(?:等(?:部门|单位)?|按照?职责分工(?:落实|负责|推进)?|按职责(?:落实|负责)?|分工负责|共同负责|负责落实|负责|牵头|配合|落实|参与)+$"
 )
-# Obligation verbs after a unit in prose: 民政部门要… / 区民政局负责… / 共青团、妇联…结合各自职能
+# Obligation verbs after a unit in prose: 民政部门要… / 区民政局负责… / 区民政局要会同区财政局…
+# / 共青团、妇联…结合各自职能. A modal before 会同 / 牵头 / 负责 / 配合 / 按职责 makes one obligation.
 OBLIGATION = regex.compile(
-    r"(?<!要|应|须|当)(?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责)"
+    r"""(?x)
+    (?<!要|应|须|当)                                   # not the second half of 应当 / 必须
+    (?:(?P<modal>要|应当|应|须|必须)(?=会同|牵头|负责|配合|按照?职责|根据职责))?
+    (?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责)
+    """
 )
-# 由区民政局牵头 / 由各区县政府负责
-BY_UNIT = regex.compile(r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?P<verb>负责|牵头|组织|统筹)")
+# 由区民政局牵头 / 由各区县政府负责 / 由市民政局会同市财政局…
+BY_UNIT = regex.compile(r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?P<verb>负责|牵头|组织|统筹|会同)")
+# Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
+DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
+# Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
+SUBJECT_START = regex.compile(r"由(?!于)|》")
 # "A、B等部门" / "A、B两级政府": list + shared head word
 SHARED_HEAD = regex.compile(r"^(?P<list>.+?)(?:等|两级|三级|各级)?(?P<head>部门|单位|政府)$")
+# "共青团、妇联、残联等群团组织": a list of units followed by the kind they belong to
+LIST_OF_KIND = regex.compile(r"^(?P<list>.+)等(?P<kind>[\p{Han}]{2,8})$")
 CLAUSE_DELIM = regex.compile(r"[。；，：！？\n]")
 PAST_OR_WEAK = regex.compile(r"^(?:可|可以|也)")
+# The longest object of 会同 considered: "会同县卫生健康局、县财政局、县民政局等部门"
+_MAX_OBJECT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +103,33 @@ class Found:
 
 
 def clean_name(name: str) -> str:
-    """Strip notes in brackets, list words and duty words: '各区县政府（含高新区，下同）' -> '各区县政府'."""
-    for pattern in BRACKETS:
-        name = pattern.sub("", name)
-    name = regex.sub(r"\s+", "", name).strip("：:，。；、 ")
+    """Strip notes in brackets, list words and duty words: '各区县政府（含高新区，下同）' -> '各区县政府'.
+
+    Level alternatives in brackets are part of the name, not a note: 各县（市、区）民政部门.
+    """
+    name = _drop_notes(regex.sub(r"\s+", "", name)).strip(_TRIM)
     prev = None
     while prev != name:
         prev = name
-        name = NAME_TAIL.sub("", name).strip("：:，。；、 ")
+        name = NAME_TAIL.sub("", name).strip(_TRIM)
     return name
+
+
+def _drop_notes(name: str) -> str:
+    norm = for_matching(name)
+    keep = [True] * len(name)
+    for pattern in BRACKETS:
+        for m in pattern.finditer(norm):
+            if not lexicon().alternatives.fullmatch(m.group()):
+                keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    return "".join(c for c, k in zip(name, keep, strict=True) if k)
 
 
 def is_unit(name: str) -> bool:
     """Is ``name`` a named responsible unit (not a collective, not a market actor)?"""
     if not (2 <= len(name) <= 30) or name in COLLECTIVES or regex.fullmatch(r"[—\-–－]+", name):
+        return False
+    if name.endswith(COLLECTIVE_ENDINGS) or DUTY_WORD.search(name):
         return False
     if named(name):
         return not any(name.endswith(x) for x in NON_UNITS) or name.endswith(UNIT_ENDINGS)
@@ -104,18 +145,78 @@ def strict_unit(text: str) -> bool:
 
 def split_units(cell: str) -> list[tuple[str, int]]:
     """Names in a list, with their offsets: '区人社局、区财政局' -> [('区人社局', 0), ('区财政局', 5)]."""
-    out: list[tuple[str, int]] = []
-    masked = _mask_brackets(cell)
+    return [(name, start) for name, start, _ in _split_units(cell)]
+
+
+def _split_units(cell: str) -> list[tuple[str, int, int]]:
+    """Names in a list with the span each is written over (a name broken over lines spans the break)."""
+    masked = _mask_brackets(for_matching(cell))
+    out: list[tuple[str, int, int]] = []
     pos = 0
     for m in [*SEPARATOR.finditer(masked), None]:
         end = m.start() if m else len(cell)
-        raw = cell[pos:end]
-        name = clean_name(raw)
-        if name:
-            out.append((name, pos + max(raw.find(name[:1]), 0)))
+        for s, e in _pieces(cell, masked, pos, end):
+            raw = cell[s:e]
+            name = clean_name(raw)
+            if name:
+                start = s + max(raw.find(name[:1]), 0)
+                out.append((name, start, _written_end(cell, start, name)))
         if m:
             pos = m.end()
     return out
+
+
+def _pieces(cell: str, masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one list item at line breaks and conjunctions that stand between two whole units."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for m in SOFT_BREAK.finditer(masked, start, end):
+        lines.append((pos, m.start()))
+        pos = m.end()
+    lines.append((pos, end))
+    merged: list[tuple[int, int]] = []
+    for s, e in (line for line in lines if line[0] < line[1]):
+        if merged:
+            ps, pe = merged[-1]
+            left = clean_name(cell[ps:pe])
+            if not (is_unit(left) and (named(left) or not named(clean_name(cell[ps:e])))):
+                merged[-1] = (ps, e)  # a name broken over lines: 区卫生健\n康委
+                continue
+        merged.append((s, e))
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        out.extend(_at_conjunctions(cell, masked, s, e))
+    return out
+
+
+def _at_conjunctions(cell: str, masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'乡镇人民政府和街道办事处' -> two units; '区人力资源和社会保障局' stays whole."""
+    if named(clean_name(cell[start:end])):
+        return [(start, end)]
+    for m in CONJUNCTION.finditer(masked, start, end):
+        left = clean_name(cell[start : m.start()])
+        if is_unit(left) and named(left):
+            rest = _at_conjunctions(cell, masked, m.end(), end)
+            if all(is_unit(clean_name(cell[a:b])) for a, b in rest):
+                return [(start, m.start()), *rest]
+    return [(start, end)]
+
+
+def _written_end(text: str, start: int, name: str) -> int:
+    """End of ``name`` as written from ``start``, across line breaks and dropped notes."""
+    norm = for_matching(text)
+    i, j = start, 0
+    while j < len(name) and i < len(text):
+        if text[i] == name[j]:
+            i, j = i + 1, j + 1
+        elif text[i].isspace():
+            i += 1
+        else:
+            note = next((m for p in BRACKETS if (m := p.match(norm, i))), None)
+            if note is None:
+                break
+            i = note.end()
+    return i
 
 
 def _mask_brackets(text: str) -> str:
@@ -128,23 +229,53 @@ def _mask_brackets(text: str) -> str:
     return "".join(out)
 
 
-def _expand(subject: str) -> list[tuple[str, int]]:
-    """Units named by a prose subject, with offsets: shared head words written out."""
-    m = SHARED_HEAD.match(subject)
-    if m and ("、" in m["list"] or subject[m.end("list") : m.start("head")]):
-        items = split_units(m["list"])
+def _mask_titles(text: str) -> str:
+    """Blank out cited titles 《…》 so the units and verbs in them are not read as duties."""
+    return CITED_TITLE.sub(lambda m: "《" + "＿" * (len(m.group()) - 2) + "》", text)
+
+
+def _expand(subject: str) -> list[tuple[str, int, int]]:
+    """Units named by a prose subject, with written spans: shared head words written out.
+
+    "民政、卫生健康等部门" -> 民政部门, 卫生健康部门; a prefix on the first item carries to the
+    bare items after it ("各级民政、财政部门" -> 各级民政部门, 各级财政部门).
+    """
+    norm = for_matching(subject)
+    m = SHARED_HEAD.match(norm)
+    if m and ("、" in m["list"] or norm[m.end("list") : m.start("head")]):
         head = m["head"]
-        return [(n if n.endswith(UNIT_ENDINGS) and not n.endswith(("市", "区", "县")) else n + head, off)
-                for n, off in items]
-    return split_units(subject)
+        out: list[tuple[str, int, int]] = []
+        prefix = ""
+        for k, (n, s, e) in enumerate(_split_units(subject[: m.end("list")])):
+            if n.endswith(UNIT_ENDINGS) and not n.endswith(("市", "区", "县")):
+                out.append((n, s, e))
+                continue
+            name = n + head
+            if k == 0 and named(name):
+                prefix = split_prefix(name)[0]
+            elif prefix and not split_prefix(name)[0]:
+                name = prefix + name
+            out.append((name, s, e))
+        return out
+    m = LIST_OF_KIND.match(norm)
+    if m:
+        items = _split_units(subject[: m.end("list")])
+        if items and all(strict_unit(n) for n, _, _ in items):
+            return items
+    return _split_units(subject)
 
 
 def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence: bool = True) -> list[Found]:
     """Units in the inside of one bracket (``content`` without the brackets).
 
     A labelled note (责任单位：…) or one ending in a duty word (…按职责分工落实) counts anywhere; a bare list
-    of units only where the bracket closes a sentence ("……。（市民政局、市财政局）").
+    of units only where the bracket closes a sentence ("……。（市民政局、市财政局）"). Where the document
+    (or the note itself) says the first-listed unit leads, the first unranked unit leads and the rest are co.
     """
+    stated = FIRST_IS_LEAD.search(for_matching(content))
+    if stated:
+        first_is_lead = True
+        content = content[: stated.start()] + " " * len(stated.group()) + content[stated.end() :]
     norm = for_matching(content)
     labels = list(LABEL.finditer(norm))
     found: list[Found] = []
@@ -153,24 +284,34 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
         for k, lb in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
             role = _label_role(lb["label"], has_lead)
-            for name, off in split_units(content[lb.end() : end]):
+            for name, s, e in _split_units(content[lb.end() : end]):
                 if is_unit(name):
-                    pos = offset + lb.end() + off
-                    found.append(Found(name, role, "bracket", pos, pos + len(name)))
-        return found
-    inner = _mask_brackets(norm)
-    if not DUTY_TAIL.search(inner.rstrip("。")) and not (closes_sentence and _all_units(content)):
-        return []
-    for part_start, part in _parts(content):
-        part_norm = for_matching(part).rstrip("。")
-        role: Role = "lead" if part_norm.endswith("牵头") else "co" if part_norm.endswith("配合") else "responsible"
-        for name, off in split_units(part):
-            if is_unit(name):
-                pos = offset + part_start + off
-                found.append(Found(name, role, "bracket", pos, pos + len(name)))
-    if first_is_lead and found and all(f.role == "responsible" for f in found):
-        found = [Found(f.name, "lead" if k == 0 else "co", f.via, f.start, f.end) for k, f in enumerate(found)]
+                    found.append(Found(name, role, "bracket", offset + lb.end() + s, offset + lb.end() + e))
+    else:
+        inner = _mask_brackets(norm).rstrip()
+        if not DUTY_TAIL.search(inner.rstrip("。")) and not (closes_sentence and _all_units(content)):
+            return []
+        for part_start, part in _parts(content):
+            part_norm = for_matching(part).rstrip().rstrip("。")
+            role: Role = "lead" if part_norm.endswith("牵头") else "co" if part_norm.endswith("配合") else "responsible"
+            for name, s, e in _split_units(part):
+                if is_unit(name):
+                    found.append(Found(name, role, "bracket", offset + part_start + s, offset + part_start + e))
+    if first_is_lead:
+        found = _first_leads(found)
     return found
+
+
+def _first_leads(found: list[Found]) -> list[Found]:
+    """Without an explicit lead, the first unranked unit leads and the other unranked ones are co."""
+    if any(f.role == "lead" for f in found):
+        return found
+    out: list[Found] = []
+    for f in found:
+        if f.role == "responsible":
+            f = replace(f, role="co" if any(g.role == "lead" for g in out) else "lead")
+        out.append(f)
+    return out
 
 
 def _parts(content: str) -> list[tuple[int, str]]:
@@ -199,38 +340,50 @@ def _label_role(label: str, has_lead: bool) -> Role:
 
 
 def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
-    """Units in every responsibility bracket of ``text``."""
+    """Units in every responsibility bracket of ``text`` (not in brackets of a cited title)."""
     norm = for_matching(text)
+    titles = [m.span() for m in CITED_TITLE.finditer(norm)]
     found: list[Found] = []
     for pattern in BRACKETS:
         for m in pattern.finditer(norm):
+            if any(a <= m.start() and m.end() <= b for a, b in titles):
+                continue
             closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
             found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
     return found
 
 
 def find_prose(text: str) -> list[Found]:
-    """Units that are the subject of an obligation in prose."""
-    norm = _mask_brackets(for_matching(text))
+    """Units that are the subject of an obligation in prose, and the units a 会同 joins (co)."""
+    norm = _mask_titles(_mask_brackets(for_matching(text)))
     found: list[Found] = []
     for m in OBLIGATION.finditer(norm):
         verb = m["verb"]
-        clause_start = 0
-        for d in CLAUSE_DELIM.finditer(norm, 0, m.start()):
-            clause_start = d.end()
-        subject = norm[clause_start : m.start()]
         if PAST_OR_WEAK.match(norm[m.start() :]):
             continue
+        clause_start = _clause_start(norm, m.start())
         role: Role = "lead" if verb in ("牵头", "会同") else "co" if verb == "配合" else "responsible"
         units = _subject_units(text, clause_start, m.start())
         if not units and verb in ("结合各自职能", "按照各自职责", "按职责", "按照职责", "根据职责"):
-            units = _named_in(text, _sentence_start(norm, m.start()), m.start())
-        found.extend(Found(n, role, "prose", s, s + len(n)) for n, s in units)
+            units = _named_in(text, norm, _sentence_start(norm, m.start()), m.start())
+        found.extend(Found(n, role, "prose", s, e) for n, s, e in units)
+        if verb == "会同":
+            found.extend(Found(n, "co", "prose", s, e) for n, s, e in _leading_units(text, norm, m.end()))
     for m in BY_UNIT.finditer(norm):
-        role = "lead" if m["verb"] == "牵头" else "responsible"
+        role = "lead" if m["verb"] in ("牵头", "会同") else "responsible"
         units = _subject_units(text, m.start("subj"), m.end("subj"))
-        found.extend(Found(n, role, "prose", s, s + len(n)) for n, s in units)
+        found.extend(Found(n, role, "prose", s, e) for n, s, e in units)
     return found
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    """Start of the subject before ``pos``: after the clause delimiter, 由 or cited title closest to it."""
+    start = 0
+    for d in CLAUSE_DELIM.finditer(norm, 0, pos):
+        start = d.end()
+    for d in SUBJECT_START.finditer(norm, start, pos):
+        start = d.end()
+    return start
 
 
 def _sentence_start(norm: str, pos: int) -> int:
@@ -240,20 +393,37 @@ def _sentence_start(norm: str, pos: int) -> int:
     return start
 
 
-def _subject_units(text: str, start: int, end: int) -> list[tuple[str, int]]:
+def _subject_units(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Units forming the subject text[start:end], or the lexicon unit ending it when the clause is damaged."""
     subject = text[start:end]
     if not subject.strip():
         return []
-    units = [(n, start + off) for n, off in _expand(subject) if is_unit(n)]
-    good = [(n, s) for n, s in units if strict_unit(n) or (len(n) <= 10 and not _is_verbish(n))]
+    units = [(n, start + s, start + e) for n, s, e in _expand(subject) if is_unit(n)]
+    good = [u for u in units if strict_unit(u[0]) or (len(u[0]) <= 10 and not _is_verbish(u[0]))]
     if good and len(good) == len(units):
         return good
     # a lost delimiter before the subject ("……协调解决重大问题区民政局要"): the longest lexicon unit at the end
     for k in range(max(0, len(subject) - 16), len(subject) - 1):
         tail = subject[k:]
         if strict_unit(tail):
-            return [(tail, start + k)] if is_unit(tail) else []
+            return [(tail, start + k, end)] if is_unit(tail) else []
+    return []
+
+
+def _leading_units(text: str, norm: str, start: int) -> list[tuple[str, int, int]]:
+    """The units a clause starts with, longest reading first: the object of 会同.
+
+    "会同县卫生健康局、县财政局研究制定…" -> 县卫生健康局, 县财政局; "会同财政、卫生健康等部门" -> 财政部门,
+    卫生健康部门; "会同有关部门" -> none.
+    """
+    stop = CLAUSE_DELIM.search(norm, start)
+    end = min(stop.start() if stop else len(norm), start + _MAX_OBJECT)
+    for q in range(end, start + 1, -1):
+        if not norm[start:q].endswith(UNIT_ENDINGS):
+            continue
+        units = _expand(text[start:q])
+        if units and all(is_unit(n) and strict_unit(n) for n, _, _ in units):
+            return [(n, start + s, start + e) for n, s, e in units]
     return []
 
 
@@ -262,18 +432,18 @@ def _is_verbish(name: str) -> bool:
     return bool(regex.match(r"^(?:加强|推动|支持|鼓励|指导|引导|督促|发挥|充分|注重|组织|协调)", name))
 
 
-def _named_in(text: str, start: int, end: int) -> list[tuple[str, int]]:
+def _named_in(text: str, norm: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Lexicon units listed anywhere in text[start:end] (for 'X、Y等……结合各自职能……')."""
-    norm = _mask_brackets(for_matching(text[start:end]))
-    out: list[tuple[str, int]] = []
-    for m in regex.finditer(r"[\p{Han}]{2,14}", norm):
-        for name, off in split_units(text[start + m.start() : start + m.end()]):
+    out: list[tuple[str, int, int]] = []
+    for m in regex.finditer(r"[\p{Han}]{2,14}", norm, pos=start, endpos=end):
+        for name, s, e in _split_units(text[m.start() : m.end()]):
             if strict_unit(name) and is_unit(name):
-                out.append((name, start + m.start() + off))
+                out.append((name, m.start() + s, m.start() + e))
         for name_m in regex.finditer(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|和|$)", m.group(0)):
             name = name_m.group(1)
-            if strict_unit(name) and is_unit(name) and all(name != n for n, _ in out):
-                out.append((name, start + m.start() + name_m.start(1)))
+            if strict_unit(name) and is_unit(name) and all(name != n for n, _, _ in out):
+                pos = m.start() + name_m.start(1)
+                out.append((name, pos, pos + len(name)))
     return out
 
 
