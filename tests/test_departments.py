@@ -414,3 +414,19 @@ def test_split_units(cell: str, expected: list[tuple[str, int]]) -> None:
 )
 def test_is_unit(name: str, expected: bool) -> None:
     assert is_unit(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市、区财政部门应当安排资金。", [("市财政部门", "responsible"), ("区财政部门", "responsible")]),
+        ("省、市、县民政部门要加强指导。", [("省民政部门", "responsible"), ("市民政部门", "responsible"), ("县民政部门", "responsible")]),
+        (
+            "（民政部、国家发展改革委、财政部等按职责分工负责，地方各级人民政府负责落实。以下均需地方各级人民政府落实，不再列出）",
+            [("民政部", "responsible"), ("国家发展改革委", "responsible"), ("财政部", "responsible")],
+        ),
+        ("（人民银行、银保监会按职责分工负责）", [("人民银行", "responsible"), ("银保监会", "responsible")]),
+    ],
+)
+def test_levels_sharing_a_unit_and_notes_of_several_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.name, f.role) for f in find_departments(text)] == expected

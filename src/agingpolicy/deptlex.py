@@ -107,6 +107,11 @@ def _area(name: str) -> tuple[str, Level] | None:
     return lex.area_units["township" if level == "township" else "other"], level
 
 
+def is_alias(name: str) -> bool:
+    """True when ``name`` less its level prefix is a full name in the lexicon (人民银行, 区民政局)."""
+    return split_prefix(name)[2] in lexicon().by_alias
+
+
 def split_prefix(name: str) -> tuple[str, Level | None, str]:
     """Split ``name`` into (prefix, level, rest): 各区县政府 -> ('各区县', 'county', '政府').
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ..deptlex import lexicon, named, split_prefix
+from ..deptlex import is_alias, lexicon, named, split_prefix
 from ..lexicon import load
 from ..models import Role
 from ..normalize import for_matching
@@ -33,6 +33,7 @@ NON_UNITS = tuple(_LEX["non_units"])
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 # Characters trimmed from the ends of a name.
 _TRIM = "：:，。；、 "
+LEVEL_WORDS = frozenset(p for ps in _LEX["level_prefixes"].values() for p in ps)  # 省 市 区 县 镇 …
 
 # A bracketed note, nesting allowed: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
 BRACKETS = (
@@ -59,6 +60,7 @@ DUTY_TAIL = regex.compile(
     r"(?:按照?职责分工(?:落实|负责|推进)?|按职责(?:落实|负责)|分工负责|共同负责|负责落实|负责|牵头|配合|落实)$"
 )
 # Hard list separators inside a note or a cell (matched on the normalised text): 区人社局、区财政局 / 甲；乙
+NOTE_SENTENCE = regex.compile(r"[。；]")  # sentences inside one note
 SEPARATOR = regex.compile(r"[、，,；／/]")
 # A line break or a space inside a cell: "区民政局\n区财政局" separates two whole names, "区卫生健\n康委" is one
 SOFT_BREAK = regex.compile(r"\s+")
@@ -131,6 +133,8 @@ def is_unit(name: str) -> bool:
         return False
     if name.endswith(COLLECTIVE_ENDINGS) or DUTY_WORD.search(name):
         return False
+    if is_alias(name):  # a full lexicon name wins over a market-actor ending (人民银行 is not a 银行)
+        return True
     if named(name):
         return not any(name.endswith(x) for x in NON_UNITS) or name.endswith(UNIT_ENDINGS)
     if any(name.endswith(x) for x in NON_UNITS):
@@ -242,6 +246,14 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
     """
     norm = for_matching(subject)
     m = SHARED_HEAD.match(norm)
+    items = _split_units(subject)
+    if (
+        len(items) > 1
+        and all(n in LEVEL_WORDS for n, _, _ in items[:-1])
+        and split_prefix(items[-1][0])[1] is not None
+        and strict_unit(items[-1][0])
+    ):
+        return _share_levels(items)  # "市、区财政部门": levels sharing one unit, not units sharing a head word
     if m and ("、" in m["list"] or norm[m.end("list") : m.start("head")]):
         head = m["head"]
         out: list[tuple[str, int, int]] = []
@@ -262,7 +274,23 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
         items = _split_units(subject[: m.end("list")])
         if items and all(strict_unit(n) for n, _, _ in items):
             return items
-    return _split_units(subject)
+    return items
+
+
+def _share_levels(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Bare level words before a prefixed unit share its unit: "市、区财政部门" -> 市财政部门, 区财政部门."""
+    out = list(items)
+    for k in range(len(items) - 1, 0, -1):
+        name = out[k][0]
+        _, level, rest = split_prefix(name)
+        if level is None:
+            continue
+        j = k - 1
+        while j >= 0 and out[j][0] in LEVEL_WORDS:
+            n, s, e = out[j]
+            out[j] = (n + rest, s, e)
+            j -= 1
+    return out
 
 
 def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence: bool = True) -> list[Found]:
@@ -288,18 +316,27 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
                 if is_unit(name):
                     found.append(Found(name, role, "bracket", offset + lb.end() + s, offset + lb.end() + e))
     else:
-        inner = _mask_brackets(norm).rstrip()
-        if not DUTY_TAIL.search(inner.rstrip("。")) and not (closes_sentence and _all_units(content)):
-            return []
-        for part_start, part in _parts(content):
-            part_norm = for_matching(part).rstrip().rstrip("。")
-            role: Role = "lead" if part_norm.endswith("牵头") else "co" if part_norm.endswith("配合") else "responsible"
-            for name, s, e in _split_units(part):
-                if is_unit(name):
-                    found.append(Found(name, role, "bracket", offset + part_start + s, offset + part_start + e))
+        # a note may hold several sentences: "（民政部等按职责分工负责，地方各级人民政府负责落实。以下……不再列出）"
+        masked = _mask_brackets(norm)
+        start = 0
+        for stop in [*(m.start() for m in NOTE_SENTENCE.finditer(masked)), len(content)]:
+            sentence, inner = content[start:stop], masked[start:stop].rstrip()
+            if DUTY_TAIL.search(inner) or (closes_sentence and _all_units(sentence)):
+                for part_start, part in _parts(sentence):
+                    role = _part_role(for_matching(part).rstrip().rstrip("。"))
+                    for name, s, e in _split_units(part):
+                        if is_unit(name):
+                            at = offset + start + part_start
+                            found.append(Found(name, role, "bracket", at + s, at + e))
+            start = stop + 1
     if first_is_lead:
         found = _first_leads(found)
     return found
+
+
+def _part_role(part: str) -> Role:
+    """'市民政局牵头' leads, '市财政局配合' cooperates, anything else is responsible."""
+    return "lead" if part.endswith("牵头") else "co" if part.endswith("配合") else "responsible"
 
 
 def _first_leads(found: list[Found]) -> list[Found]:
