@@ -11,6 +11,8 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .models import Document
@@ -24,18 +26,33 @@ def dump(doc: Document) -> str:
     return doc.model_dump_json(indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path``, renamed over it when the block succeeds and removed when it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; a record is an ordinary file
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def safe_stem(path: Path) -> str:
@@ -53,7 +70,8 @@ def output_paths(inputs: list[Path], out: Path) -> dict[Path, Path]:
     for p in inputs:
         stem = safe_stem(p)
         if stems[stem] > 1:
-            digest = hashlib.sha1(str(p.resolve()).encode("utf-8")).hexdigest()[:8]
+            # the path as given (data/raw/a/x.txt), not resolved: names must not depend on the checkout's location
+            digest = hashlib.sha1(p.as_posix().encode("utf-8")).hexdigest()[:8]
             stem = f"{stem}-{digest}"
         result[p] = out / f"{stem}.json"
     return result
