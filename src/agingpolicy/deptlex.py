@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -91,6 +91,7 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=16_384)
 def named(name: str) -> bool:
     """True when ``name`` (prefix + alias, or prefix + core + suffix, or 各 + areas) names a unit the lexicon knows."""
     _, _, rest = split_prefix(name)
@@ -107,11 +108,13 @@ def _area(name: str) -> tuple[str, Level] | None:
     return lex.area_units["township" if level == "township" else "other"], level
 
 
+@lru_cache(maxsize=16_384)
 def is_alias(name: str) -> bool:
     """True when ``name`` less its level prefix is a full name in the lexicon (人民银行, 区民政局)."""
     return split_prefix(name)[2] in lexicon().by_alias
 
 
+@lru_cache(maxsize=16_384)
 def split_prefix(name: str) -> tuple[str, Level | None, str]:
     """Split ``name`` into (prefix, level, rest): 各区县政府 -> ('各区县', 'county', '政府').
 
@@ -135,6 +138,7 @@ def split_prefix(name: str) -> tuple[str, Level | None, str]:
     return head, None, name
 
 
+@lru_cache(maxsize=16_384)
 def _lookup(rest: str, bare_core: bool = True) -> str | None:
     """Canonical name of a prefix-free name, or None; ``bare_core`` admits a core alone (民政)."""
     lex = lexicon()
@@ -148,6 +152,7 @@ def _lookup(rest: str, bare_core: bool = True) -> str | None:
     return lex.by_core.get(rest) if bare_core else None
 
 
+@lru_cache(maxsize=16_384)
 def lookup(name: str) -> str | None:
     """Canonical name for ``name`` as written, or None when the lexicon does not know it."""
     found = _lookup(name)

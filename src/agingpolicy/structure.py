@@ -36,6 +36,10 @@ NON_TASK = regex.compile("|".join(_CFG["non_task"]))
 #   "完善基本养老服务制度进一步明确……" -> title 完善基本养老服务制度
 BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse=True)))
 
+# a heading line has none of these: "促进老年人社会参与" yes, "全区共有3家。" no
+SENTENCE_MARKS = regex.compile(r"[。；！？：，、\d%]")
+STARTS_AS_TEXT = regex.compile(r"^[\p{Han}“]")
+
 RANK = {"chapter": 0, "cn": 1, "article": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "circled": 5}
 
 _CN = "一二三四五六七八九十"
@@ -189,8 +193,8 @@ def _is_unnumbered_heading(text: str) -> bool:
     norm = for_matching(text)
     return (
         2 <= len(norm) <= UNNUMBERED_HEADING_MAX
-        and not regex.search(r"[。；！？：，、\d%]", norm)
-        and bool(regex.match(r"^[\p{Han}“]", norm))
+        and not SENTENCE_MARKS.search(norm)
+        and bool(STARTS_AS_TEXT.match(norm))
     )
 
 

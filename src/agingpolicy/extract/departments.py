@@ -18,6 +18,7 @@ it covers the written part (民政).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -33,6 +34,15 @@ NON_UNITS = tuple(_LEX["non_units"])
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 # Characters trimmed from the ends of a name.
 _TRIM = "：:，。；、 "
+SPACES = regex.compile(r"\s+")
+DASHES = regex.compile(r"[—\-–－]+")  # a "——" cell: no unit
+ROLE_BREAK = regex.compile(r"(?:牵头|配合)[，；]")  # 市民政局牵头，市财政局配合
+SENTENCE_END = regex.compile(r"[。；！？\n]")
+# a clause, not a name: 加强民政部门…
+VERB_START = regex.compile(r"^(?:加强|推动|支持|鼓励|指导|引导|督促|发挥|充分|注重|组织|协调)")
+HAN_RUN = regex.compile(r"[\p{Han}]{2,14}")
+# a short name inside a list: "发挥共青团、妇联、残联等" -> 共青团, 妇联, 残联
+LISTED_NAME = regex.compile(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|和|$)")
 LEVEL_WORDS = frozenset(p for ps in _LEX["level_prefixes"].values() for p in ps)  # 省 市 区 县 镇 …
 
 # A bracketed note, nesting allowed: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
@@ -104,12 +114,13 @@ class Found:
     end: int
 
 
+@lru_cache(maxsize=16_384)
 def clean_name(name: str) -> str:
     """Strip notes in brackets, list words and duty words: '各区县政府（含高新区，下同）' -> '各区县政府'.
 
     Level alternatives in brackets are part of the name, not a note: 各县（市、区）民政部门.
     """
-    name = _drop_notes(regex.sub(r"\s+", "", name)).strip(_TRIM)
+    name = _drop_notes(SPACES.sub("", name)).strip(_TRIM)
     prev = None
     while prev != name:
         prev = name
@@ -127,9 +138,10 @@ def _drop_notes(name: str) -> str:
     return "".join(c for c, k in zip(name, keep, strict=True) if k)
 
 
+@lru_cache(maxsize=16_384)
 def is_unit(name: str) -> bool:
     """Is ``name`` a named responsible unit (not a collective, not a market actor)?"""
-    if not (2 <= len(name) <= 30) or name in COLLECTIVES or regex.fullmatch(r"[—\-–－]+", name):
+    if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name):
         return False
     if name.endswith(COLLECTIVE_ENDINGS) or DUTY_WORD.search(name):
         return False
@@ -356,7 +368,7 @@ def _parts(content: str) -> list[tuple[int, str]]:
     masked = _mask_brackets(for_matching(content))
     parts: list[tuple[int, str]] = []
     start = 0
-    for m in regex.finditer(r"(?:牵头|配合)[，；]", masked):
+    for m in ROLE_BREAK.finditer(masked):
         parts.append((start, content[start : m.end() - 1]))
         start = m.end()
     parts.append((start, content[start:]))
@@ -425,7 +437,7 @@ def _clause_start(norm: str, pos: int) -> int:
 
 def _sentence_start(norm: str, pos: int) -> int:
     start = 0
-    for d in regex.finditer(r"[。；！？\n]", norm[:pos]):
+    for d in SENTENCE_END.finditer(norm, 0, pos):
         start = d.end()
     return start
 
@@ -466,17 +478,17 @@ def _leading_units(text: str, norm: str, start: int) -> list[tuple[str, int, int
 
 def _is_verbish(name: str) -> bool:
     """Subjects that start with a verb are clauses, not names ('加强民政部门' is not a unit)."""
-    return bool(regex.match(r"^(?:加强|推动|支持|鼓励|指导|引导|督促|发挥|充分|注重|组织|协调)", name))
+    return bool(VERB_START.match(name))
 
 
 def _named_in(text: str, norm: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Lexicon units listed anywhere in text[start:end] (for 'X、Y等……结合各自职能……')."""
     out: list[tuple[str, int, int]] = []
-    for m in regex.finditer(r"[\p{Han}]{2,14}", norm, pos=start, endpos=end):
+    for m in HAN_RUN.finditer(norm, pos=start, endpos=end):
         for name, s, e in _split_units(text[m.start() : m.end()]):
             if strict_unit(name) and is_unit(name):
                 out.append((name, m.start() + s, m.start() + e))
-        for name_m in regex.finditer(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|和|$)", m.group(0)):
+        for name_m in LISTED_NAME.finditer(m.group(0)):
             name = name_m.group(1)
             if strict_unit(name) and is_unit(name) and all(name != n for n, _, _ in out):
                 pos = m.start() + name_m.start(1)

@@ -40,12 +40,13 @@ VALUE = regex.compile(
     (?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%‰])?\s*(?P<post>以上|及以上|以下|及以下|以内|左右)?
     """
 )
+SPACES = regex.compile(r"\s+")  # "指 标" -> "指标"
 CAPTION = regex.compile(r"(?:指标|指标表|目标|指标体系)$")
 GROWTH_WORDS = regex.compile(r"增长|提高|提升|增加|扩大")
 
 
 def _column_kind(header: str) -> str | None:
-    h = regex.sub(r"\s+", "", header)
+    h = SPACES.sub("", header)
     for kind in ("number", "attribute", "unit", "target", "baseline", "category", "name"):
         if any(word in h for word in _COLS[kind]):
             return kind

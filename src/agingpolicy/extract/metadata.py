@@ -61,6 +61,7 @@ PLACE_LEVEL = (
 NATIONAL = regex.compile(_VOCAB["national_title"])
 LEVEL_WORDS = {level: regex.compile("|".join(words)) for level, words in _VOCAB["level_words"].items()}
 UNIT_LINE = regex.compile(r"^[\p{Han}\s]{2,30}(?:局|委|办|厅|部|政府|办公室|委员会|中心)$")
+SENTENCE_MARKS = regex.compile(r"[。，；：！？]")  # a title line has none
 HEAD_LIMIT = 40  # paragraphs searched for the title, before the first numbered heading
 
 
@@ -112,7 +113,7 @@ def _titleish(text: str) -> bool:
     norm = for_matching(text)
     return (
         2 <= len(norm) <= 60
-        and not regex.search(r"[。，；：！？]", norm)
+        and not SENTENCE_MARKS.search(norm)
         and not NAV.search(norm)
         and not DATE.search(norm)
         and not CN_DATE.search(norm)

@@ -105,6 +105,7 @@ def _leaves(nodes: list[Node]) -> list[Node]:
 def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tuple[list[Task], set[str]]:
     tasks: list[Task] = []
     unknown: set[str] = set()
+    notes: dict[int, list[tuple[Found, Span]]] = {}  # id(section) -> its duties, read once for all its tasks
     for node in _leaves(roots):
         if not node.is_work():
             continue
@@ -116,7 +117,10 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
             if piece.block != node.block:
                 c.add_text(piece.text, _SpanOf(piece.block, piece.start))
         for ancestor in node.path()[:-1]:  # a responsibility note on a section applies to its tasks
-            _inherit(c, ancestor, blocks)
+            if id(ancestor) not in notes:
+                notes[id(ancestor)] = _section_duties(ancestor, blocks, ctx)
+            for found, span in notes[id(ancestor)]:
+                c.add_department(found, span)
         path = node.path()
         tasks.append(
             Task(
@@ -139,19 +143,21 @@ def _without_number(text: str, start: int) -> str:
     return " " * start + text[start:]
 
 
-def _inherit(c: _Collector, section: Node, blocks: list[Block]) -> None:
+def _section_duties(section: Node, blocks: list[Block], ctx: DocContext) -> list[tuple[Found, Span]]:
     """Duties stated on a section apply to the tasks under it: a responsibility bracket anywhere in its own
     text, and the subject of a clause introducing its items ("各区人民政府应当履行下列职责：")."""
     heading = blocks[section.block]
     if not isinstance(heading, Paragraph):
-        return
+        return []
+    duties: list[tuple[Found, Span]] = []
     texts = [(_without_number(heading.text, section.title_start), _SpanOf(section.block))]
     texts += [(p.text, _SpanOf(p.block, p.start)) for p in section.body if p.block != section.block]
     for text, span_of in texts:
         introduces = for_matching(text).rstrip().endswith("：")
-        for f in find_departments(text, c.ctx.first_is_lead, prose=introduces):
+        for f in find_departments(text, ctx.first_is_lead, prose=introduces):
             if f.via == "bracket" or introduces:
-                c.add_department(Found(f.name, f.role, "section", f.start, f.end), span_of(f.start, f.end))
+                duties.append((Found(f.name, f.role, "section", f.start, f.end), span_of(f.start, f.end)))
+    return duties
 
 
 # ---------------------------------------------------------------- task tables
