@@ -23,6 +23,7 @@ from ..lexicon import load
 from ..normalize import for_matching
 from ..numerals import to_int
 from .context import DocContext
+from .spans import clause_bounds, mask
 
 PERIODS: dict[str, list[int]] = load("documents")["periods"]
 
@@ -54,7 +55,6 @@ PLAN_TERM = regex.compile(r"规划期(?:内|末|间)")
 RECURRING = regex.compile(r"每年(?!度)")
 ONGOING = regex.compile(r"长期坚持|持续推进|长期开展|常态化开展")
 CITED = regex.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|（\s*20\d{2}\s*[—\-－–~至]+\s*20\d{2}\s*年?\s*）")
-CLAUSE_DELIM = "。；，：！？\n"
 # a clause that reports what was done: 制定了 / 已建成 / 曾 / 截至目前 / 2020年以来 (not 为了, 除了, 了解)
 PAST = regex.compile(r"(?<![为除])了(?!解)|已经|已|曾|截至目前|以来")
 # after "2030年": a name or a span, not a time limit (2030年可持续发展议程, 2019年度, 2020年以来)
@@ -77,32 +77,14 @@ class FoundDeadline:
     end: int
 
 
-def _mask(norm: str) -> str:
-    """Blank out cited titles and year ranges so years inside them are never read."""
-    out = list(norm)
-    for m in CITED.finditer(norm):
-        out[m.start() : m.end()] = "＿" * (m.end() - m.start())
-    return "".join(out)
-
-
-def _clause(norm: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0 and norm[start - 1] not in CLAUSE_DELIM:
-        start -= 1
-    end = pos
-    while end < len(norm) and norm[end] not in CLAUSE_DELIM:
-        end += 1
-    return start, end
-
-
 def _scope(norm: str, start: int, end: int, bare: bool) -> tuple[int, int]:
     """The clause a time phrase governs: its own, or for a bare year standing alone the next one too.
 
     "2017年，制定了……" reports the past; "到2025年，已建成居住区补建……" stays a time limit (到 is future).
     """
-    clause_start, clause_end = _clause(norm, start)
+    clause_start, clause_end = clause_bounds(norm, start)
     if bare and norm[end:clause_end].strip() == "" and clause_end < len(norm) and norm[clause_end] in "，：":
-        _, clause_end = _clause(norm, clause_end + 1)
+        _, clause_end = clause_bounds(norm, clause_end + 1)
     return clause_start, clause_end
 
 
@@ -116,7 +98,7 @@ def _year(written: str) -> int:
 
 
 def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadline]:
-    norm = _mask(for_matching(text))
+    norm = mask(for_matching(text), CITED)
     found: list[FoundDeadline] = []
     taken: list[tuple[int, int]] = []
 
@@ -138,7 +120,7 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
     for m in BY.finditer(norm):
         year = _year(m["y"])
         explicit = m["pre"] or m["post"] or YEAR_PART.match(norm, m.end("y"))
-        clause_start, _ = _clause(norm, m.start())
+        clause_start, _ = clause_bounds(norm, m.start())
         opens_clause = norm[clause_start : m.start("y")].strip() == "" and not norm[m.end("y") :].startswith(("年度",))
         after = norm[m.end() : m.end() + 1]
         if after.isdigit() or BASELINE_BEFORE.search(norm[: m.start()]) or BASELINE_AFTER.match(norm, m.end()):

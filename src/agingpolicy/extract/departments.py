@@ -26,6 +26,7 @@ from ..deptlex import is_alias, lexicon, named, split_prefix
 from ..lexicon import load
 from ..models import Role
 from ..normalize import for_matching
+from .spans import mask
 
 _LEX = load("departments")
 COLLECTIVES = frozenset(_LEX["collectives"])
@@ -245,11 +246,6 @@ def _mask_brackets(text: str) -> str:
     return "".join(out)
 
 
-def _mask_titles(text: str) -> str:
-    """Blank out cited titles 《…》 so the units and verbs in them are not read as duties."""
-    return CITED_TITLE.sub(lambda m: "《" + "＿" * (len(m.group()) - 2) + "》", text)
-
-
 def _expand(subject: str) -> list[tuple[str, int, int]]:
     """Units named by a prose subject, with written spans: shared head words written out.
 
@@ -404,7 +400,7 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
 
 def find_prose(text: str) -> list[Found]:
     """Units that are the subject of an obligation in prose, and the units a 会同 joins (co)."""
-    norm = _mask_titles(_mask_brackets(for_matching(text)))
+    norm = mask(_mask_brackets(for_matching(text)), CITED_TITLE, keep_ends=True)
     found: list[Found] = []
     for m in OBLIGATION.finditer(norm):
         verb = m["verb"]

@@ -25,6 +25,7 @@ import regex
 from ..lexicon import load
 from ..normalize import for_matching
 from ..numerals import cn_to_int
+from .spans import SENTENCE_DELIM, clause_bounds, mask
 
 if TYPE_CHECKING:
     from .deadlines import FoundDeadline
@@ -91,8 +92,6 @@ GRADE_STANDARD = regex.compile(r"[\p{Han}]{0,8}?标准")
 # a cited title: 《……》
 CITED = regex.compile(r"《[^《》]*》")
 AGE_UNITS = frozenset(_VOCAB["age_units"])
-CLAUSE_DELIM = "。；，：！？\n"
-SENTENCE_DELIM = "。；！？\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,23 +106,8 @@ class FoundTarget:
     end: int
 
 
-def _bounds(norm: str, pos: int, delims: str = CLAUSE_DELIM) -> tuple[int, int]:
-    start = pos
-    while start > 0 and norm[start - 1] not in delims:
-        start -= 1
-    end = pos
-    while end < len(norm) and norm[end] not in delims:
-        end += 1
-    return start, end
-
-
-def _mask(norm: str) -> str:
-    """Blank out cited titles: numbers inside 《……》 are never targets."""
-    return CITED.sub(lambda m: "＿" * len(m.group(0)), norm)
-
-
 def find_targets(text: str, deadlines: list[FoundDeadline] | None = None) -> list[FoundTarget]:
-    norm = _mask(for_matching(text))
+    norm = mask(for_matching(text), CITED)
     out: list[FoundTarget] = []
     for m in QUANTITY.finditer(norm):
         target = _target(text, norm, m, deadlines or [])
@@ -166,7 +150,7 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
     before = norm[max(0, start - 6) : start]
     if NOT_AFTER.match(after) or NOT_BEFORE.search(before) or BASELINE_LEAD.search(before):
         return None
-    clause_start, clause_end = _bounds(norm, start_num)
+    clause_start, clause_end = clause_bounds(norm, start_num)
     if unit in AGE_UNITS and not AGE_METRIC.search(norm, clause_start, start):
         return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁
     if unit and unit.endswith("元"):
@@ -175,7 +159,7 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
         return None
     if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(norm, clause_start, clause_end):
         return None
-    if SLOGAN.search(norm, *_bounds(norm, start_num, SENTENCE_DELIM)):
+    if SLOGAN.search(norm, *clause_bounds(norm, start_num, SENTENCE_DELIM)):
         return None
     comparator = _comparator(pre, post, m["range"])
     metric = METRIC_BASELINE.sub("", norm[clause_start:start]).strip("，。 ") or None
