@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agingpolicy.extract.departments import Found, find_departments, is_unit, split_units
+from agingpolicy.extract.departments import Found, find_departments, is_unit, listed_units, split_units
 
 STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
 SHARED_HEADS = ("部门", "单位", "政府")
@@ -430,3 +430,33 @@ def test_is_unit(name: str, expected: bool) -> None:
 )
 def test_levels_sharing_a_unit_and_notes_of_several_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in find_departments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a labelled note every named body counts, even a provider named by place
+        ("【牵头单位：镇卫生院；配合单位：镇民政办】", [("镇卫生院", "lead"), ("镇民政办", "co")]),
+        ("（责任单位：镇民政办、各村（社区））", [("镇民政办", "responsible"), ("各村（社区）", "responsible")]),
+        ("(镇社会事务办牵头，镇财政所配合)", [("镇社会事务办", "lead"), ("镇财政所", "co")]),
+        # … but not a bare class of providers
+        ("（责任单位：各养老机构、医疗机构）", []),
+        ("各村（社区）要建立独居老人探访制度。", [("各村（社区）", "responsible")]),
+    ],
+)
+def test_listed_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.name, f.role) for f in find_departments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "role", "expected"),
+    [
+        ("市民政局（牵头）、市卫生健康委", "responsible", [("市民政局", "lead"), ("市卫生健康委", "co")]),
+        ("区人社局、区财政局", "lead", [("区人社局", "lead"), ("区财政局", "lead")]),
+        ("各镇街、园区", "co", [("各镇街", "co"), ("园区", "co")]),
+        ("——", "co", []),
+        ("相关单位按职责分工负责", "co", []),
+    ],
+)
+def test_responsibility_cells(cell: str, role: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.name, f.role) for f in listed_units(cell, role)] == expected

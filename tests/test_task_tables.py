@@ -72,3 +72,17 @@ def test_header_merged_by_colspan_shares_its_kind() -> None:
     cols = task_columns(table)
     assert cols is not None
     assert (cols.task, cols.measure, cols.units) == ((0, 1), (2,), ((3, "lead"), (4, "co")))
+
+
+def test_task_cell_without_measure_column() -> None:
+    text = "某市养老服务体系建设重点任务分工\n" + tab_table(
+        ("序号", "工作任务", "责任单位", "完成时限"),
+        ("1", "新建社区养老服务中心20个", "市民政局、各县（市、区）政府", "2024年底前"),
+        ("2", "开展老年人能力综合评估", "市民政局（牵头）、市卫生健康委", "2024年6月"),
+    )
+    doc = parse_text(text)
+    assert doc.doc_type == "任务分工"
+    first, second = doc.tasks
+    assert [(t.value, t.unit, t.comparator) for t in first.targets] == [(20, "个", "=")]
+    assert [d.year for d in first.deadlines] == [2024]
+    assert [(d.name, d.role) for d in second.departments] == [("市民政局", "lead"), ("市卫生健康委", "co")]

@@ -37,6 +37,7 @@ UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 _TRIM = "：:，。；、 "
 SPACES = regex.compile(r"\s+")
 DASHES = regex.compile(r"[—\-–－]+")  # a "——" cell: no unit
+LEAD_MARK = regex.compile(r"\s*（\s*牵头\s*）")  # 市民政局（牵头）
 ROLE_BREAK = regex.compile(r"(?:牵头|配合)[，；]")  # 市民政局牵头，市财政局配合
 SENTENCE_END = regex.compile(r"[。；！？\n]")
 # a clause, not a name: 加强民政部门…
@@ -153,6 +154,30 @@ def is_unit(name: str) -> bool:
     if any(name.endswith(x) for x in NON_UNITS):
         return False
     return name.endswith(UNIT_ENDINGS)
+
+
+def is_listed_unit(name: str) -> bool:
+    """A name listed where only units are listed (a labelled note, a responsibility column): any named body
+    counts ('镇卫生院', '市社会福利院'); collectives, dashes and bare classes ('医疗机构', '各养老机构') do not."""
+    if is_unit(name):
+        return True
+    if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name) or DUTY_WORD.search(name):
+        return False
+    bare = name.removeprefix("各").removeprefix("相关").removeprefix("有关")
+    return bare not in NON_UNITS and not name.endswith(COLLECTIVE_ENDINGS)
+
+
+def listed_units(cell: str, role: Role) -> list[Found]:
+    """Units of a responsibility cell; a unit marked '（牵头）' leads and the others then cooperate:
+    '市民政局（牵头）、市卫生健康委' -> 市民政局 lead, 市卫生健康委 co."""
+    found: list[Found] = []
+    for name, start, end in _split_units(cell):
+        if is_listed_unit(name):
+            marked = LEAD_MARK.match(for_matching(cell), end)
+            found.append(Found(name, "lead" if marked else role, "table", start, end))
+    if any(f.role == "lead" for f in found) and role != "lead":
+        found = [f if f.role == "lead" else replace(f, role="co") for f in found]
+    return found
 
 
 def strict_unit(text: str) -> bool:
@@ -321,7 +346,7 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
             end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
             role = _label_role(lb["label"], has_lead)
             for name, s, e in _split_units(content[lb.end() : end]):
-                if is_unit(name):
+                if is_listed_unit(name):
                     found.append(Found(name, role, "bracket", offset + lb.end() + s, offset + lb.end() + e))
     else:
         # a note may hold several sentences: "（民政部等按职责分工负责，地方各级人民政府负责落实。以下……不再列出）"
@@ -333,7 +358,7 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
                 for part_start, part in _parts(sentence):
                     role = _part_role(for_matching(part).rstrip().rstrip("。"))
                     for name, s, e in _split_units(part):
-                        if is_unit(name):
+                        if is_listed_unit(name):
                             at = offset + start + part_start
                             found.append(Found(name, role, "bracket", at + s, at + e))
             start = stop + 1

@@ -16,7 +16,7 @@ from ..structure import Node, classify, split_title
 from .columns import TaskColumns, task_columns
 from .context import DocContext
 from .deadlines import find_deadlines
-from .departments import Found, find_departments, is_unit, split_units
+from .departments import Found, find_departments, listed_units
 from .targets import find_targets
 
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
@@ -239,6 +239,7 @@ def _table_tasks(
                 collector=_Collector.new(ctx),
                 text=[cell[b_start:].strip()] if cell[b_start:].strip() else [],
             )
+            current.collector.add_text(cell, _SpanOf(index, 0, r, k), prose=False)
         if current is None:
             continue
         c = current.collector
@@ -248,9 +249,8 @@ def _table_tasks(
                 c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
         for k, role in cols.units:
             span_of = _SpanOf(index, 0, r, k)
-            for name, off in split_units(cells[k]):
-                if is_unit(name):
-                    c.add_department(Found(name, role, "table", off, off + len(name)), span_of(off, off + len(name)))
+            for f in listed_units(cells[k], role):
+                c.add_department(f, span_of(f.start, f.end))
         for k in cols.deadline:
             c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
     close()
