@@ -460,3 +460,15 @@ def test_listed_context(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_responsibility_cells(cell: str, role: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in listed_units(cell, role)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（责任单位：各区人民政府，市市场监管局配合）", [("各区人民政府", "lead"), ("市市场监管局", "co")]),
+        ("（责任单位：县民政局；配合单位：县财政局）", [("县民政局", "lead"), ("县财政局", "co")]),
+        ("（区民政局，区财政局配合）", [("区民政局", "lead"), ("区财政局", "co")]),
+    ],
+)
+def test_a_unit_others_cooperate_with_leads(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.name, f.role) for f in find_departments(text)] == expected

@@ -38,7 +38,7 @@ _TRIM = "：:，。；、 "
 SPACES = regex.compile(r"\s+")
 DASHES = regex.compile(r"[—\-–－]+")  # a "——" cell: no unit
 LEAD_MARK = regex.compile(r"\s*（\s*牵头\s*）")  # 市民政局（牵头）
-ROLE_BREAK = regex.compile(r"(?:牵头|配合)[，；]")  # 市民政局牵头，市财政局配合
+ROLE_BREAK = regex.compile(r"[，；]")  # the parts of a note: 市民政局牵头，市财政局配合
 SENTENCE_END = regex.compile(r"[。；！？\n]")
 # a clause, not a name: 加强民政部门…
 VERB_START = regex.compile(r"^(?:加强|推动|支持|鼓励|指导|引导|督促|发挥|充分|注重|组织|协调)")
@@ -345,9 +345,14 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
         for k, lb in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
             role = _label_role(lb["label"], has_lead)
-            for name, s, e in _split_units(content[lb.end() : end]):
-                if is_listed_unit(name):
-                    found.append(Found(name, role, "bracket", offset + lb.end() + s, offset + lb.end() + e))
+            # a part may state its own role: "责任单位：各区人民政府，市市场监管局配合"
+            for part_start, part in _parts(content[lb.end() : end]):
+                part_role = _part_role(for_matching(part).rstrip().rstrip("。"))
+                at = offset + lb.end() + part_start
+                for name, s, e in _split_units(part):
+                    if is_listed_unit(name):
+                        found.append(Found(name, role if part_role == "responsible" else part_role, "bracket",
+                                           at + s, at + e))
     else:
         # a note may hold several sentences: "（民政部等按职责分工负责，地方各级人民政府负责落实。以下……不再列出）"
         masked = _mask_brackets(norm)
@@ -364,6 +369,9 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
             start = stop + 1
     if first_is_lead:
         found = _first_leads(found)
+    elif any(f.role == "co" for f in found) and not any(f.role == "lead" for f in found):
+        # ranked without the word 牵头: 'X；配合单位：Y' — the unit others cooperate with leads
+        found = [replace(f, role="lead") if f.role == "responsible" else f for f in found]
     return found
 
 
@@ -385,7 +393,8 @@ def _first_leads(found: list[Found]) -> list[Found]:
 
 
 def _parts(content: str) -> list[tuple[int, str]]:
-    """Split '市民政局牵头，市财政局配合' at the role words."""
+    """Split a note into comma-separated parts, each of which may end in its own role word:
+    '市民政局牵头，市财政局配合' / '各区人民政府，市市场监管局配合'."""
     masked = _mask_brackets(for_matching(content))
     parts: list[tuple[int, str]] = []
     start = 0
