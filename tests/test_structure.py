@@ -222,3 +222,21 @@ def test_body_paragraphs_join_the_item_above() -> None:
     doc = parse_text("一、主要任务\n1．丰富养老服务业态\n充分发挥区位优势。\n加快发展大健康产业。\n")
     assert doc.tasks[0].title == "丰富养老服务业态"
     assert doc.tasks[0].text == "充分发挥区位优势。\n加快发展大健康产业。"
+
+
+def test_chapters_sections_and_colon_headings() -> None:
+    doc = parse_text(
+        "某省“十五五”老龄事业发展规划\n第一章 规划背景\n第一节 发展基础\n体系不断完善。\n"
+        "第二章 完善养老服务体系\n第一节 发展居家社区养老服务\n"
+        "一、完善社区养老服务网络：到2030年，社区养老服务设施实现全覆盖。（省民政厅牵头）\n"
+        "二、发展家庭养老床位：“十五五”期间，新增家庭养老床位5万张。\n"
+        "第二节 推进机构养老\n一、深化公办养老机构改革。每个县至少有1所供养服务机构。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("第二章.第一节.一", "完善社区养老服务网络"),
+        ("第二章.第一节.二", "发展家庭养老床位"),
+        ("第二章.第二节.一", "深化公办养老机构改革"),
+    ]
+    assert doc.tasks[0].section_path == ["完善养老服务体系", "发展居家社区养老服务"]
+    assert [(d.year, d.kind) for d in doc.tasks[1].deadlines] == [(2030, "during")]
+    assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []

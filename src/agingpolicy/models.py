@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
 Role = Literal["lead", "co", "responsible"]
@@ -106,7 +106,9 @@ class Indicator(Record):
 class Section(Record):
     number: str | None = Field(description="the number as written (一、 （二） 3．), null when lost")
     recovered_number: str | None = Field(None, description="the number inferred for a lost or damaged one")
-    kind: Literal["chapter", "cn", "cn_paren", "arabic", "arabic_paren", "circled", "article", "unnumbered"]
+    kind: Literal[
+        "chapter", "subchapter", "cn", "cn_paren", "arabic", "arabic_paren", "circled", "article", "unnumbered"
+    ]
     level: int = Field(description="depth in the tree, 1 for top-level sections")
     title: str
     text: str = Field(description="body text of the section itself (not its children)")

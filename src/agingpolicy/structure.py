@@ -4,11 +4,12 @@ Numbering levels, outermost first (a fixed rank per kind, so a tree is built
 with a stack, whatever the document's depth):
 
     第一章 / 第一部分        chapter       rank 0
-    一、  / 第一条           cn / article  rank 1
-    （一）                   cn_paren      rank 2
-    1．  1.  1、             arabic        rank 3
-    （1）                    arabic_paren  rank 4
-    ①                        circled       rank 5
+    第一节                   subchapter    rank 1
+    一、  / 第一条           cn / article  rank 2
+    （一）                   cn_paren      rank 3
+    1．  1.  1、             arabic        rank 4
+    （1）                    arabic_paren  rank 5
+    ①                        circled       rank 6
 
 Damaged forms are recovered and reported as warnings: a lost number
 ("、保障措施", "）加大经费投入力度"), a lost separator ("4完善社会救助体系" when
@@ -40,7 +41,9 @@ BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse
 SENTENCE_MARKS = regex.compile(r"[。；！？：，、\d%]")
 STARTS_AS_TEXT = regex.compile(r"^[\p{Han}“]")
 
-RANK = {"chapter": 0, "cn": 1, "article": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "circled": 5}
+RANK = {
+    "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
+}
 
 _CN = "一二三四五六七八九十"
 _CN_BIG = _CN + "百零〇两"
@@ -50,6 +53,8 @@ _CN_BIG = _CN + "百零〇两"
 NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
     # 第三章 保障措施 / 第二部分
     ("chapter", None, regex.compile(rf"^第(?P<num>[{_CN_BIG}\d]{{1,4}})(?:章|部分|篇)\s*")),
+    # 第二节 发展居家社区养老服务
+    ("subchapter", None, regex.compile(rf"^第(?P<num>[{_CN_BIG}\d]{{1,4}})节\s*")),
     # 第十二条 …
     ("article", None, regex.compile(rf"^第(?P<num>[{_CN_BIG}\d]{{1,4}})条\s*")),
     # （一） / （十二）、
@@ -176,8 +181,8 @@ def split_title(text: str, start: int) -> tuple[int, int]:
 
 def _first_stop(norm: str, start: int) -> int | None:
     for i in range(start, len(norm)):
-        if norm[i] in "。！？":
-            return i
+        if norm[i] in "。！？" or (norm[i] == "：" and i - start <= HEADING_MAX and i + 1 < len(norm)):
+            return i  # "完善社区养老服务网络：到2030年……" -> the colon ends the heading too
     return None
 
 
@@ -202,6 +207,7 @@ def format_number(kind: str, ordinal: int) -> str:
     cn = int_to_cn(ordinal)
     return {
         "chapter": f"第{cn}章",
+        "subchapter": f"第{cn}节",
         "article": f"第{cn}条",
         "cn": f"{cn}、",
         "cn_paren": f"（{cn}）",

@@ -123,7 +123,8 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
         clause_start, _ = clause_bounds(norm, m.start())
         opens_clause = norm[clause_start : m.start("y")].strip() == "" and not norm[m.end("y") :].startswith(("年度",))
         after = norm[m.end() : m.end() + 1]
-        if after.isdigit() or BASELINE_BEFORE.search(norm[: m.start()]) or BASELINE_AFTER.match(norm, m.end()):
+        baseline = BASELINE_BEFORE.search(norm, max(0, m.start() - 6), m.start()) or BASELINE_AFTER.match(norm, m.end())
+        if after.isdigit() or baseline:
             continue
         if (m["d"] and not m["post"]) or ATTRIBUTIVE.match(norm, m.end()):
             continue  # a calendar date (2023年11月20日，……审议通过) or a qualifier, not a time limit

@@ -261,6 +261,7 @@ def _written_end(text: str, start: int, name: str) -> int:
     return i
 
 
+@lru_cache(maxsize=4096)
 def _mask_brackets(text: str) -> str:
     """Blank out nested bracket contents so separators inside notes do not split the list."""
     out = list(text)

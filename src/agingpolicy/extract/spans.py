@@ -15,13 +15,9 @@ FILLER = "＿"
 
 def clause_bounds(norm: str, pos: int, delims: str = CLAUSE_DELIM) -> tuple[int, int]:
     """The clause around ``pos``: '到2025年，参保率达到95%。' -> the stretch between 年， and 。."""
-    start = pos
-    while start > 0 and norm[start - 1] not in delims:
-        start -= 1
-    end = pos
-    while end < len(norm) and norm[end] not in delims:
-        end += 1
-    return start, end
+    start = max(norm.rfind(d, 0, pos) for d in delims) + 1
+    ends = [e for d in delims if (e := norm.find(d, pos)) != -1]
+    return start, min(ends, default=len(norm))
 
 
 def mask(norm: str, pattern: regex.Pattern[str], keep_ends: bool = False) -> str:
