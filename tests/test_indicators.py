@@ -131,3 +131,28 @@ def test_title_row_inside_the_table() -> None:
     )
     (i,) = extract_indicators([table], DocContext(period_start=2016, period_end=2020))
     assert (i.table_title, i.category, i.name, i.target.year) == ("“十三五”期间主要指标", "社会保障", "基本养老保险参保人数", 2020)
+
+
+def test_two_level_header() -> None:
+    # HTML colspan/rowspan or .docx merges: 指标值 over 2020年 / 2025年
+    table = rows(
+        ("类别", "指标", "指标值", "", "属性"),
+        ("", "", "2020年", "2025年", ""),
+        ("社会保障", "基本养老保险参保率（%）", "90", "95", "预期性"),
+        ("", "长期护理保险参保人数（万人）", "-", "明显增长", "预期性"),
+    )
+    out = extract_indicators([table], DocContext())
+    assert [(i.category, i.name, i.unit, i.attribute) for i in out] == [
+        ("社会保障", "基本养老保险参保率", "%", "预期性"),
+        ("社会保障", "长期护理保险参保人数", "万人", "预期性"),
+    ]
+    assert (out[0].baseline.year, out[0].target.year, out[0].target.value) == (2020, 2025, 95)
+    assert out[1].target.value is None
+
+
+def test_a_long_data_row_is_never_a_header() -> None:
+    table = rows(
+        ("重点任务", "具体措施", "责任单位", "完成时限"),
+        ("一、健全养老服务体系", "建立基本养老服务清单，明确服务对象和内容。", "市民政局", "2022年底"),
+    )
+    assert extract_indicators([table], DocContext()) == []

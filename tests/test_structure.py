@@ -240,3 +240,27 @@ def test_chapters_sections_and_colon_headings() -> None:
     assert doc.tasks[0].section_path == ["完善养老服务体系", "发展居家社区养老服务"]
     assert [(d.year, d.kind) for d in doc.tasks[1].deadlines] == [(2030, "during")]
     assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "某某市人民政府\n2023年3月1日",
+        "本方案自2023年1月1日起施行。",
+        "附件：1．重点任务清单\n1．建设服务中心",
+        "二〇二三年六月",
+    ],
+)
+def test_the_body_ends_at_signature_date_or_attachments(closing: str) -> None:
+    doc = parse_text(f"一、主要任务\n（一）建设服务中心。到2025年建成10个。\n{closing}\n")
+    assert [t.title for t in doc.tasks] == ["建设服务中心"]
+    assert [d.year for d in doc.tasks[0].deadlines] == [2025]
+    assert doc.tasks[0].text == "到2025年建成10个。"
+
+
+def test_a_heading_over_a_task_table_is_not_a_task() -> None:
+    doc = parse_text(
+        "某区行动计划\n二、重点任务分工\n"
+        "\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推进家庭养老床位建设\n\t区民政局\n\n"
+    )
+    assert [t.title for t in doc.tasks] == ["推进家庭养老床位建设"]

@@ -86,3 +86,16 @@ def test_task_cell_without_measure_column() -> None:
     assert [(t.value, t.unit, t.comparator) for t in first.targets] == [(20, "个", "=")]
     assert [d.year for d in first.deadlines] == [2024]
     assert [(d.name, d.role) for d in second.departments] == [("市民政局", "lead"), ("市卫生健康委", "co")]
+
+
+def test_two_level_header_over_unit_columns() -> None:
+    table = Table(
+        (
+            ("序号", "重点任务", "责任分工", "", "完成时限"),
+            ("", "", "牵头单位", "配合单位", ""),
+            ("1", "推进家庭养老床位建设", "区民政局", "区卫生健康局、各镇（街道）", "2025年底前"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None
+    assert (cols.header_rows, cols.units, cols.deadline) == (2, ((2, "lead"), (3, "co")), (4,))

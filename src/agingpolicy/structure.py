@@ -41,6 +41,20 @@ BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse
 SENTENCE_MARKS = regex.compile(r"[。；！？：，、\d%]")
 STARTS_AS_TEXT = regex.compile(r"^[\p{Han}“]")
 
+# Where the body ends: a signature, a date line, an effective-date clause or the attachments.
+#   "某某市人民政府" / "2023年3月1日" / "本方案自2023年1月1日起施行。" / "附件：1．……"
+POSTAMBLE = regex.compile(
+    r"""(?x)
+    ^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?
+       |[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?
+       |本(?:方案|办法|意见|措施|规划|细则|规定|通知|计划|实施方案|实施意见)(?:自|从).{0,20}?(?:起|之日)(?:施行|实施|执行|生效)
+       |本(?:方案|办法|意见|措施|规划|细则|规定)由.{1,30}?负责解释
+       |附件\s*\d*\s*[：:]?
+    )
+    """
+)
+SIGNATURE = regex.compile(r"^[\p{Han}（）()]{2,30}(?:人民政府|办公室|办公厅|委员会|政府|局|委|厅|部|办)$")
+
 RANK = {
     "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
 }
@@ -313,6 +327,8 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
     for i, blk in enumerate(blocks):
         if not isinstance(blk, Paragraph):
             continue
+        if b.started and _ends_body(blocks, i):
+            break  # signature, date, effective date or attachments: nothing after belongs to a task
         h = headings[i]
         if h is not None and b.heading(i, blk.text, h):
             continue
@@ -327,6 +343,19 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
             continue
         b.body(i, blk.text)
     return b.roots, b.preamble, b.warnings
+
+
+def _ends_body(blocks: list[Block], i: int) -> bool:
+    text = blocks[i].text.strip()  # type: ignore[union-attr]
+    if POSTAMBLE.match(for_matching(text)):
+        return True
+    # a signature: a unit name alone on a line, followed by a date line
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return bool(
+        SIGNATURE.match(text)
+        and isinstance(nxt, Paragraph)
+        and POSTAMBLE.match(for_matching(nxt.text.strip()))
+    )
 
 
 def to_sections(nodes: list[Node], level: int = 1) -> list[Section]:

@@ -16,6 +16,7 @@ from ..blocks import Table
 from ..lexicon import load
 from ..models import Role
 from ..structure import classify
+from .headers import header_candidates
 
 _VOCAB = load("tables")["task_columns"]
 
@@ -48,9 +49,14 @@ class TaskColumns:
 
 def task_columns(table: Table) -> TaskColumns | None:
     """Column roles of a task table, or None when the table is not one."""
-    if len(table.rows) < 2:
-        return None
-    header = table.rows[0]
+    for last, header in header_candidates(table, search=2):
+        cols = _columns(table, header, last + 1)
+        if cols is not None:
+            return cols
+    return None
+
+
+def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskColumns | None:
     kinds = _spread([_kind(h) for h in header], header)
     if not any(k in ("task", "measure") for k in kinds) or not any(k in ("lead", "co", "responsible") for k in kinds):
         return None
@@ -65,7 +71,7 @@ def task_columns(table: Table) -> TaskColumns | None:
             by_col[c] = kind
     task_region = [c for c, k in sorted(by_col.items()) if k in ("task", "measure")]
     if len(task_region) > 1 and not any(by_col[c] == "measure" for c in task_region):
-        task, measure = _split_region(table, task_region)
+        task, measure = _split_region(table, task_region, header_rows)
     else:
         task = [c for c in task_region if by_col[c] == "task"]
         measure = [c for c in task_region if by_col[c] == "measure"]
@@ -80,7 +86,7 @@ def task_columns(table: Table) -> TaskColumns | None:
             units.append((c, "co" if has_lead else "responsible"))
     return TaskColumns(
         width=width,
-        header_rows=1,
+        header_rows=header_rows,
         task=tuple(task),
         measure=tuple(measure),
         units=tuple(units),
@@ -98,12 +104,12 @@ def _spread(kinds: list[str | None], header: tuple[str, ...]) -> list[str | None
     return out
 
 
-def _split_region(table: Table, region: list[int]) -> tuple[list[int], list[int]]:
+def _split_region(table: Table, region: list[int], header_rows: int) -> tuple[list[int], list[int]]:
     """Columns under one merged header: mostly-numbered columns hold task headings, the rest measures."""
     task: list[int] = []
     measure: list[int] = []
     for c in region:
-        cells = [r[c] for r in table.rows[1:] if c < len(r) and r[c].strip()]
+        cells = [r[c] for r in table.rows[header_rows:] if c < len(r) and r[c].strip()]
         numbered = sum(classify(x) is not None for x in cells)
         (task if cells and numbered * 2 >= len(cells) else measure).append(c)
     if not measure and task:

@@ -23,7 +23,9 @@ from ..blocks import Block, Paragraph, Table
 from ..lexicon import load
 from ..models import Indicator, Span, Value
 from ..normalize import for_matching
+from .columns import task_columns
 from .context import DocContext
+from .headers import header_candidates
 
 _COLS: dict[str, list[str]] = load("tables")["columns"]
 _UNITS = load("units")
@@ -65,14 +67,11 @@ class IndicatorColumns:
         return self.kinds.index(kind) if kind in self.kinds else None
 
 
-HEADER_SEARCH = 3  # a title row or a two-level header may stand above the real header
-
-
 def indicator_columns(table: Table) -> IndicatorColumns | None:
-    """Column roles of an indicator table, or None when the table is not one."""
-    for r, header in enumerate(table.rows[:HEADER_SEARCH]):
-        if r + 1 >= len(table.rows):
-            break
+    """Column roles of an indicator table, or None when the table is not one (a task table is not)."""
+    if task_columns(table) is not None:
+        return None
+    for r, header in header_candidates(table):
         cols = _header_columns(header, r)
         if cols is not None:
             return cols

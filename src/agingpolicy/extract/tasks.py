@@ -107,7 +107,7 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
     unknown: set[str] = set()
     notes: dict[int, list[tuple[Found, Span]]] = {}  # id(section) -> its duties, read once for all its tasks
     for node in _leaves(roots):
-        if not node.is_work():
+        if not node.is_work() or _heading_over_table(node, blocks):
             continue
         c = _Collector.new(ctx)
         heading = blocks[node.block]
@@ -136,6 +136,12 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
         )
         unknown |= c.unknown
     return tasks, unknown
+
+
+def _heading_over_table(node: Node, blocks: list[Block]) -> bool:
+    """'二、重点任务分工' with nothing but a table under it: the table's rows are the tasks, not the heading."""
+    following = blocks[node.block + 1] if node.block + 1 < len(blocks) else None
+    return not node.text and isinstance(following, Table)
 
 
 def _without_number(text: str, start: int) -> str:
