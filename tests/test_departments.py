@@ -472,3 +472,16 @@ def test_responsibility_cells(cell: str, role: str, expected: list[tuple[str, st
 )
 def test_a_unit_others_cooperate_with_leads(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in find_departments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（市民政局牵头，各区、县（市）政府负责）", [("市民政局", "lead"), ("各区政府", "co"), ("县（市）政府", "co")]),
+        ("各地区、各有关部门要充分认识重要意义。", []),
+        ("镇财政所要将运营补贴纳入预算。", [("镇财政所", "responsible")]),
+        ("县委督查室、县政府督查室要定期开展督查。", [("县委督查室", "responsible"), ("县政府督查室", "responsible")]),
+    ],
+)
+def test_review_findings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.name, f.role) for f in find_departments(text)] == expected

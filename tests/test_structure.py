@@ -264,3 +264,8 @@ def test_a_heading_over_a_task_table_is_not_a_task() -> None:
         "\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推进家庭养老床位建设\n\t区民政局\n\n"
     )
     assert [t.title for t in doc.tasks] == ["推进家庭养老床位建设"]
+
+
+def test_a_ratio_colon_does_not_end_a_heading() -> None:
+    doc = parse_text("第一条 养老机构应当配备护理员，护理员与失能老年人的配比不低于1:4；建立值班制度。\n")
+    assert doc.tasks[0].title == "养老机构应当配备护理员，护理员与失能老年人的配比不低于1:4；建立值班制度"

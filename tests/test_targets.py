@@ -160,3 +160,16 @@ def test_text_metric_year(text: str, expected: list[tuple[str, str, int | None]]
         assert t.text == written == text[t.start : t.end]
         assert t.metric is not None and t.metric.endswith(metric)
         assert t.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("为300户特殊困难老年人家庭安装智能监测设备。", [(300, "户", "=")]),
+        ("到2022年底前，培养培训1000万名养老护理员。", [(1000, "万名", "=")]),
+        ("新建社区养老服务站2万个。", [(2, "万个", "=")]),
+        ("护理员与失能老年人的配比不低于1:4。", []),
+    ],
+)
+def test_review_targets(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(t.value, t.unit, t.comparator) for t in find_targets(text)] == expected

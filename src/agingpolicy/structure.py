@@ -175,11 +175,12 @@ def classify(text: str) -> Heading | None:
     return None
 
 
-def split_title(text: str, start: int) -> tuple[int, int]:
+def split_title(text: str, start: int, headed: bool = True) -> tuple[int, int]:
     """Where the heading title ends and the body starts, in ``text`` after ``start``.
 
     "以人为本，共建共享。坚持……" -> title up to 。; a heading line without 。 is all title; a long first
-    sentence whose 。 was lost is cut before the first body-opening verb (进一步, 加强, 研究 …).
+    sentence whose 。 was lost is cut before the first body-opening verb (进一步, 加强, 研究 …) — unless
+    the item has no heading of its own (``headed=False``: an article 第X条 opens with a sentence).
     """
     norm = for_matching(text)
     stop = _first_stop(norm, start)
@@ -187,7 +188,7 @@ def split_title(text: str, start: int) -> tuple[int, int]:
         return stop, stop + 1
     if stop is None and len(norm) - start <= HEADING_MAX and "，" not in norm[start:]:
         return len(text), len(text)
-    cut = _body_start(norm, start)
+    cut = _body_start(norm, start) if headed else None
     if cut is not None:
         return cut, cut
     return (stop, stop + 1) if stop is not None else (len(text), len(text))
@@ -195,7 +196,8 @@ def split_title(text: str, start: int) -> tuple[int, int]:
 
 def _first_stop(norm: str, start: int) -> int | None:
     for i in range(start, len(norm)):
-        if norm[i] in "。！？" or (norm[i] == "：" and i - start <= HEADING_MAX and i + 1 < len(norm)):
+        colon = norm[i] == "：" and not (norm[i - 1 : i].isdigit() and norm[i + 1 : i + 2].isdigit())  # not 1:4
+        if norm[i] in "。！？" or (colon and i - start <= HEADING_MAX and i + 1 < len(norm)):
             return i  # "完善社区养老服务网络：到2030年……" -> the colon ends the heading too
     return None
 
@@ -288,7 +290,7 @@ class _Builder:
             self.continuing[h.kind] = True
         self.last[(id(parent), h.kind)] = ordinal
         self.last_any[h.kind] = ordinal
-        t_end, b_start = split_title(text, h.rest_start)
+        t_end, b_start = split_title(text, h.rest_start, headed=h.kind != "article")
         title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
         node = Node(h.kind, rank, h.number, ordinal, i, title, h.rest_start, t_end, recovered=recovered)
         body = text[b_start:].strip()

@@ -296,6 +296,8 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
             if n.endswith(UNIT_ENDINGS) and not n.endswith(("市", "区", "县")):
                 out.append((n, s, e))
                 continue
+            if n in COLLECTIVES:  # "各地区、各有关部门要": 各地区 stays unnamed, it is not 各地区部门
+                continue
             name = n + head
             if k == 0 and named(name):
                 prefix = split_prefix(name)[0]
@@ -362,12 +364,18 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
             sentence, inner = content[start:stop], masked[start:stop].rstrip()
             if DUTY_TAIL.search(inner) or (closes_sentence and _all_units(sentence)):
                 for part_start, part in _parts(sentence):
-                    role = _part_role(for_matching(part).rstrip().rstrip("。"))
-                    for name, s, e in _split_units(part):
+                    part_norm = for_matching(part).rstrip().rstrip("。")
+                    role = _part_role(part_norm)
+                    tail = DUTY_TAIL.search(part_norm)
+                    # shared head words inside a note too: "各区、县（市）政府负责" -> 各区政府, 县（市）政府
+                    for name, s, e in _expand(part[: tail.start()] if tail else part):
                         if is_listed_unit(name):
                             at = offset + start + part_start
                             found.append(Found(name, role, "bracket", at + s, at + e))
             start = stop + 1
+    if any(f.role == "lead" for f in found):
+        # every unit named beside a lead unit cooperates: "（市民政局牵头，各区县政府负责）"
+        found = [replace(f, role="co") if f.role == "responsible" else f for f in found]
     if first_is_lead:
         found = _first_leads(found)
     elif any(f.role == "co" for f in found) and not any(f.role == "lead" for f in found):
