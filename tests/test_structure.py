@@ -269,3 +269,15 @@ def test_a_heading_over_a_task_table_is_not_a_task() -> None:
 def test_a_ratio_colon_does_not_end_a_heading() -> None:
     doc = parse_text("第一条 养老机构应当配备护理员，护理员与失能老年人的配比不低于1:4；建立值班制度。\n")
     assert doc.tasks[0].title == "养老机构应当配备护理员，护理员与失能老年人的配比不低于1:4；建立值班制度"
+
+
+def test_a_box_stands_beside_the_text() -> None:
+    doc = parse_text(
+        "一、主要任务\n（一）加强安全管理。每年排查不少于2次。（市民政局）\n"
+        "专栏1 居家社区养老服务重点工程\n1．示范型居家养老服务中心建设工程。\n2．家庭养老床位建设工程。\n"
+        "（二）提升医养结合能力。到2025年签约率达到90%。\n"
+    )
+    assert [t.title for t in doc.tasks] == ["加强安全管理", "提升医养结合能力"]
+    assert [d.name for d in doc.tasks[0].departments] == ["市民政局"]
+    box = [s for s in doc.sections if s.title.startswith("专栏")]
+    assert len(box) == 1 and "家庭养老床位建设工程" in box[0].text

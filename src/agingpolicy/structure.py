@@ -55,6 +55,9 @@ POSTAMBLE = regex.compile(
 )
 SIGNATURE = regex.compile(r"^[\p{Han}（）()]{2,30}(?:人民政府|办公室|办公厅|委员会|政府|局|委|厅|部|办)$")
 
+# "专栏1 居家社区养老服务重点工程" / "专栏 3：……": a box of projects set beside the text
+BOX = regex.compile(r"^专栏\s*[\d一二三四五六七八九十]*\s*[：:．.、]?")
+
 RANK = {
     "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
 }
@@ -244,6 +247,13 @@ class _Builder:
         self.last_any: dict[str, int] = {}  # kind -> last ordinal anywhere (（三） under 二、 continues （二）)
         self.continuing: dict[str, bool] = {}  # kind -> the document numbers it on across parents
         self.started = False
+        self.box: Node | None = None  # an open 专栏 box
+
+    def open_box(self, i: int, text: str) -> None:
+        """A 专栏 box stands beside the text: its lines are neither the open item's body nor new tasks."""
+        rank = self.stack[-1].rank if self.stack else 0
+        self.box = Node("unnumbered", rank, None, None, i, text.strip(), 0, len(text))
+        self.roots.append(self.box)
 
     def warn(self, code: str, message: str, block: int) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, block=block))
@@ -332,6 +342,14 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
         if b.started and _ends_body(blocks, i):
             break  # signature, date, effective date or attachments: nothing after belongs to a task
         h = headings[i]
+        if BOX.match(for_matching(blk.text)):
+            b.open_box(i, blk.text)
+            continue
+        if b.box is not None:
+            if h is None or RANK[h.kind] > b.box.rank:
+                b.box.body.append(Piece(i, 0, len(blk.text), blk.text))
+                continue
+            b.box = None  # a heading at the level the box interrupted closes it
         if h is not None and b.heading(i, blk.text, h):
             continue
         nxt = headings[i + 1] if i + 1 < len(blocks) else None
