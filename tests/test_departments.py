@@ -485,3 +485,7 @@ def test_a_unit_others_cooperate_with_leads(text: str, expected: list[tuple[str,
 )
 def test_review_findings(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in find_departments(text)] == expected
+
+
+def test_a_company_is_a_market_actor_even_in_a_note() -> None:
+    assert [f.name for f in find_departments("（市税务局、国网成都供电公司按职责分工负责）")] == ["市税务局"]

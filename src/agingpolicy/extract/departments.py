@@ -32,6 +32,7 @@ _LEX = load("departments")
 COLLECTIVES = frozenset(_LEX["collectives"])
 COLLECTIVE_ENDINGS = tuple(_LEX["collective_endings"])  # 省政府各有关部门 is still unnamed
 NON_UNITS = tuple(_LEX["non_units"])
+MARKET_ENDINGS = tuple(_LEX["market_endings"])  # 国网某供电公司: a market actor even where units are listed
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 # Characters trimmed from the ends of a name.
 _TRIM = "：:，。；、 "
@@ -164,7 +165,7 @@ def is_listed_unit(name: str) -> bool:
     if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name) or DUTY_WORD.search(name):
         return False
     bare = name.removeprefix("各").removeprefix("相关").removeprefix("有关")
-    return bare not in NON_UNITS and not name.endswith(COLLECTIVE_ENDINGS)
+    return bare not in NON_UNITS and not name.endswith(COLLECTIVE_ENDINGS + MARKET_ENDINGS)
 
 
 def listed_units(cell: str, role: Role) -> list[Found]:
