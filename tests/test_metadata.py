@@ -139,3 +139,7 @@ def test_doc_number_and_references() -> None:
 )
 def test_doc_type(title: str, doc_type: str) -> None:
     assert meta(title + "\n一、总体要求").doc_type == doc_type
+
+
+def test_full_width_date() -> None:
+    assert meta("某市养老服务规划\n２０２４年５月２０日\n一、总体要求").issued_date == "2024-05-20"

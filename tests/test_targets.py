@@ -91,7 +91,10 @@ CASES: list[tuple[str, list[tuple[float, str | None, str]]]] = [
     # --- not targets: money, fees and prices
     ("高龄津贴标准为每人每月100元。", []),
     ("区财政每年安排500万元用于农村互助养老。", []),
-    ("养老产业规模达到100亿元。", []),
+    # a committed total or scale in 元 is a target (GUIDE excludes money standards and fee rules only)
+    ("养老产业规模达到100亿元。", [(100, "亿元", EQ)]),
+    ("“十四五”期间累计投入不少于2亿元。", [(2, "亿元", ">=")]),
+    ("产业规模突破1000亿元。", [(1000, "亿元", ">")]),
     ("护理服务收费标准上浮不超过10%。", []),
     ("每张新增床位给予一次性建设补助1万元。", []),
     ("收取的服务费不超过合同金额的10%。", []),

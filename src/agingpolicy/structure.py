@@ -50,10 +50,12 @@ POSTAMBLE = regex.compile(
        |本(?:方案|办法|意见|措施|规划|细则|规定|通知|计划|实施方案|实施意见)(?:自|从).{0,20}?(?:起|之日)(?:施行|实施|执行|生效)
        |本(?:方案|办法|意见|措施|规划|细则|规定)由.{1,30}?负责解释
        |附件\s*\d*\s*[：:]?
+       |联系人\s*[：:]|联系电话\s*[：:]|联系方式\s*[：:]
     )
     """
 )
-SIGNATURE = regex.compile(r"^[\p{Han}（）()]{2,30}(?:人民政府|办公室|办公厅|委员会|政府|局|委|厅|部|办)$")
+# one signer, or several on a line: "杭州市民政局        杭州市财政局"
+SIGNATURE = regex.compile(r"^(?:[\p{Han}（）()]{2,30}(?:人民政府|办公室|办公厅|委员会|政府|局|委|厅|部|办)\s*)+$")
 
 # "专栏1 居家社区养老服务重点工程" / "专栏 3：……": a box of projects set beside the text
 BOX = regex.compile(r"^专栏\s*[\d一二三四五六七八九十]*\s*[：:．.、]?")
@@ -369,13 +371,18 @@ def _ends_body(blocks: list[Block], i: int) -> bool:
     text = blocks[i].text.strip()  # type: ignore[union-attr]
     if POSTAMBLE.match(for_matching(text)):
         return True
-    # a signature: a unit name alone on a line, followed by a date line
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return bool(
-        SIGNATURE.match(text)
-        and isinstance(nxt, Paragraph)
-        and POSTAMBLE.match(for_matching(nxt.text.strip()))
-    )
+    # a signature: unit names alone on their lines, then a date line
+    if not SIGNATURE.match(text):
+        return False
+    for nxt in blocks[i + 1 : i + 4]:
+        if not isinstance(nxt, Paragraph):
+            return False
+        line = nxt.text.strip()
+        if POSTAMBLE.match(for_matching(line)):
+            return True
+        if not SIGNATURE.match(line):
+            return False
+    return False
 
 
 def to_sections(nodes: list[Node], level: int = 1) -> list[Section]:

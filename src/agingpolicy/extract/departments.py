@@ -39,6 +39,7 @@ _TRIM = "：:，。；、 "
 SPACES = regex.compile(r"\s+")
 DASHES = regex.compile(r"[—\-–－]+")  # a "——" cell: no unit
 LEAD_MARK = regex.compile(r"\s*（\s*牵头\s*）")  # 市民政局（牵头）
+ROLE_WORD_END = regex.compile(r"(?:牵头|配合)(?:[，；。]|$)")  # a cell stating roles: 市民政局牵头，市财政局配合
 ROLE_BREAK = regex.compile(r"[，；]")  # the parts of a note: 市民政局牵头，市财政局配合
 SENTENCE_END = regex.compile(r"[。；！？\n]")
 # a clause, not a name: 加强民政部门…
@@ -62,13 +63,19 @@ FIRST_IS_LEAD = regex.compile("|".join(map(regex.escape, _LEX["first_is_lead"]))
 # 责任单位：… / 牵头单位: … — the label and its role
 LABEL = regex.compile(
     r"""(?x)
-    (?P<label>牵头(?:责任)?(?:单位|部门|处室)|主责(?:单位|部门)|
-       配合(?:单位|部门|处室)|参与(?:单位|部门)|协同(?:单位|部门)|协办单位|
+    (?P<label>牵头(?:责任)?(?:单位|部门|处室)?|主责(?:单位|部门)|
+       配合(?:单位|部门|处室)?|参与(?:单位|部门)|协同(?:单位|部门)|协办单位|
        责任(?:单位|部门|主体)|负责(?:单位|部门)|实施(?:单位|部门)|承办单位)
-    \s*[：:]\s*
+    \s*(?:[：:]|】)\s*
     """
 )
 # Words closing a responsibility note: （……按职责分工落实） （……负责）
+# A labelled note without brackets, opening a line or a sentence: "责任单位：区民政局" / "【牵头单位】区民政局"
+LABEL_LINE = regex.compile(
+    r"(?:^|(?<=[。；\n]))\s*(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))\s*[：:]"
+)
+# the same label set in its own bracket: "【责任单位】区民政局、区财政局"
+BOXED_LABEL = regex.compile(r"【(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))】")
 DUTY_TAIL = regex.compile(
     r"(?:按照?职责分工(?:落实|负责|推进)?|按职责(?:落实|负责)|分工负责|共同负责|负责落实|负责|牵头|配合|落实)$"
 )
@@ -170,7 +177,11 @@ def is_listed_unit(name: str) -> bool:
 
 def listed_units(cell: str, role: Role) -> list[Found]:
     """Units of a responsibility cell; a unit marked '（牵头）' leads and the others then cooperate:
-    '市民政局（牵头）、市卫生健康委' -> 市民政局 lead, 市卫生健康委 co."""
+    '市民政局（牵头）、市卫生健康委' -> 市民政局 lead, 市卫生健康委 co. A cell that states roles itself
+    ('牵头：市民政局；配合：市财政局' / '市民政局牵头，市财政局配合') is read like a note."""
+    norm = for_matching(cell)
+    if LABEL.search(norm) or ROLE_WORD_END.search(norm):
+        return [replace(f, via="table") for f in from_bracket(cell, 0, False)]
     found: list[Found] = []
     for name, start, end in _split_units(cell):
         if is_listed_unit(name):
@@ -282,6 +293,8 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
     norm = for_matching(subject)
     m = SHARED_HEAD.match(norm)
     items = _split_units(subject)
+    if len(items) > 1 and items[-1][0] in COLLECTIVES:
+        return items[:-1]  # "各区、各部门": the head word belongs to the collective, not to 各区
     if (
         len(items) > 1
         and all(n in LEVEL_WORDS for n, _, _ in items[:-1])
@@ -293,17 +306,20 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
         head = m["head"]
         out: list[tuple[str, int, int]] = []
         prefix = ""
-        for k, (n, s, e) in enumerate(_split_units(subject[: m.end("list")])):
+        listed = _split_units(subject[: m.end("list")])
+        for k, (n, s, e) in enumerate(listed):
             if n.endswith(UNIT_ENDINGS) and not n.endswith(("市", "区", "县")):
                 out.append((n, s, e))
                 continue
-            if n in COLLECTIVES:  # "各地区、各有关部门要": 各地区 stays unnamed, it is not 各地区部门
+            if n in COLLECTIVES or n + head in COLLECTIVES:  # 各地区、各有关部门 / 各区、各部门: unnamed
                 continue
             name = n + head
             if k == 0 and named(name):
                 prefix = split_prefix(name)[0]
             elif prefix and not split_prefix(name)[0]:
                 name = prefix + name
+            if k == len(listed) - 1 and e == m.start("head"):
+                e = m.end("head")  # the last item is written with the head word itself: ……、各区县政府
             out.append((name, s, e))
         return out
     m = LIST_OF_KIND.match(norm)
@@ -429,10 +445,17 @@ def _label_role(label: str, has_lead: bool) -> Role:
 
 
 def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
-    """Units in every responsibility bracket of ``text`` (not in brackets of a cited title)."""
+    """Units in every responsibility note of ``text``: bracketed (not inside a cited title), or a labelled
+    line or sentence without brackets ("责任单位：区民政局、区财政局" / "【牵头单位】区民政局")."""
     norm = for_matching(text)
     titles = [m.span() for m in CITED_TITLE.finditer(norm)]
     found: list[Found] = []
+    outside = _mask_brackets(norm)  # labels inside a bracket belong to that bracket's note
+    for m in [*LABEL_LINE.finditer(outside), *BOXED_LABEL.finditer(norm)]:
+        end = SENTENCE_END.search(outside, m.end())
+        stop = end.start() if end else len(norm)
+        start = m.start("label") - (1 if norm[m.start("label") - 1 : m.start("label")] == "【" else 0)
+        found.extend(from_bracket(text[start:stop], start, first_is_lead))
     for pattern in BRACKETS:
         for m in pattern.finditer(norm):
             if any(a <= m.start() and m.end() <= b for a, b in titles):
@@ -462,7 +485,17 @@ def find_prose(text: str) -> list[Found]:
         role = "lead" if m["verb"] in ("牵头", "会同") else "responsible"
         units = _subject_units(text, m.start("subj"), m.end("subj"))
         found.extend(Found(n, role, "prose", s, e) for n, s, e in units)
-    return found
+    return _beside_leads(found, norm)
+
+
+def _beside_leads(found: list[Found], norm: str) -> list[Found]:
+    """In a sentence with a lead unit, the units merely responsible cooperate: '市民政局牵头，各镇人民政府负责'."""
+    sentence_of = [_sentence_start(norm, f.start) for f in found]
+    led = {sentence_of[k] for k, f in enumerate(found) if f.role == "lead"}
+    return [
+        replace(f, role="co") if f.role == "responsible" and sentence_of[k] in led else f
+        for k, f in enumerate(found)
+    ]
 
 
 def _clause_start(norm: str, pos: int) -> int:

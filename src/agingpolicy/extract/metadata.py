@@ -174,7 +174,7 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def find_date(blocks: list[Block]) -> str | None:
     """A labelled date (发表时间: …), else a date standing on its own line (the signature date)."""
-    paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
+    paragraphs = [for_matching(b.text) for b in blocks if isinstance(b, Paragraph)]  # ２０２４ -> 2024
     for text in paragraphs[:HEAD_LIMIT]:
         label = DATE_LABEL.search(text)
         if label:

@@ -153,8 +153,8 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
     clause_start, clause_end = clause_bounds(norm, start_num)
     if unit in AGE_UNITS and not AGE_METRIC.search(norm, clause_start, start):
         return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁
-    if unit and unit.endswith("元"):
-        return None
+    if unit and unit.endswith("元") and PREFIX_CMP.get(pre or "", "=") == "=" and pre not in ("达到", "达"):
+        return None  # a money standard (每人每月200元); a committed total keeps its comparator (不少于2亿元)
     if not (pre or post) and _not_committed(norm, m, unit, clause_start):
         return None
     if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(norm, clause_start, clause_end):
