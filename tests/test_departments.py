@@ -516,3 +516,9 @@ def test_second_review_findings(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_cells_stating_roles(cell: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in listed_units(cell, "responsible")] == expected
+
+
+def test_a_notice_asks() -> None:
+    assert [(f.name, f.role) for f in find_departments("请各县（市、区）民政局于5月底前报送工作总结。")] == [
+        ("各县（市、区）民政局", "responsible")
+    ]

@@ -294,3 +294,17 @@ def test_a_box_stands_beside_the_text() -> None:
 def test_contacts_and_joint_signatures_end_the_body(closing: str) -> None:
     doc = parse_text(f"一、主要任务\n（一）建设服务中心。到2025年建成10个。\n{closing}\n")
     assert doc.tasks[0].text == "到2025年建成10个。"
+
+
+def test_a_note_after_the_items_applies_to_all_of_them() -> None:
+    doc = parse_text(
+        "一、主要任务\n（一）人才培养\n1．开展技能培训。每年培训1000人次。\n2．完善激励机制。落实补贴。\n"
+        "以上任务由市人力社保局牵头，市民政局、市财政局配合。\n（二）其他。做好工作。\n"
+    )
+    first, second, third = doc.tasks
+    for task in (first, second):
+        assert [(d.name, d.role) for d in task.departments] == [
+            ("市人力社保局", "lead"), ("市民政局", "co"), ("市财政局", "co"),
+        ]
+    assert second.text == "落实补贴。"
+    assert third.departments == []

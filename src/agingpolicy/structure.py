@@ -60,6 +60,9 @@ SIGNATURE = regex.compile(r"^(?:[\p{Han}（）()]{2,30}(?:人民政府|办公室
 # "专栏1 居家社区养老服务重点工程" / "专栏 3：……": a box of projects set beside the text
 BOX = regex.compile(r"^专栏\s*[\d一二三四五六七八九十]*\s*[：:．.、]?")
 
+# a paragraph about all the items before it: "以上任务由市人力社保局牵头……" / "上述工作……"
+SUMMING_UP = regex.compile(r"^[（(]?(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项|内容)")
+
 RANK = {
     "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
 }
@@ -331,6 +334,9 @@ class _Builder:
 
     def body(self, i: int, text: str) -> None:
         piece = Piece(i, 0, len(text), text)
+        if len(self.stack) > 1 and SUMMING_UP.match(for_matching(text)):
+            self.stack[-2].body.append(piece)  # "以上任务由……牵头": a note on the section, not on its last item
+            return
         (self.stack[-1].body if self.stack else self.preamble).append(piece)
 
 

@@ -101,6 +101,10 @@ OBLIGATION = regex.compile(
 )
 # 由区民政局牵头 / 由各区县政府负责 / 由市民政局会同市财政局…
 BY_UNIT = regex.compile(r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?P<verb>负责|牵头|组织|统筹|会同)")
+# a 通知 asks: "请各县（市、区）民政局于5月底前报送……"
+REQUEST = regex.compile(
+    r"请(?P<subj>[^，。；：！？\n]{2,24}?)(?=于|在|按照?|要|做好|及时|认真|抓紧|将|对|把|结合|加强|切实|根据)"
+)
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
 DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
@@ -485,6 +489,8 @@ def find_prose(text: str) -> list[Found]:
         role = "lead" if m["verb"] in ("牵头", "会同") else "responsible"
         units = _subject_units(text, m.start("subj"), m.end("subj"))
         found.extend(Found(n, role, "prose", s, e) for n, s, e in units)
+    for m in REQUEST.finditer(norm):
+        found.extend(Found(n, "responsible", "prose", s, e) for n, s, e in _subject_units(text, *m.span("subj")))
     return _beside_leads(found, norm)
 
 

@@ -12,7 +12,7 @@ from .. import deptlex
 from ..blocks import Block, Paragraph, Table
 from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
 from ..normalize import for_matching
-from ..structure import Node, classify, split_title
+from ..structure import SUMMING_UP, Node, classify, split_title
 from .columns import TaskColumns, task_columns
 from .context import DocContext
 from .deadlines import find_deadlines
@@ -159,7 +159,8 @@ def _section_duties(section: Node, blocks: list[Block], ctx: DocContext) -> list
     texts = [(_without_number(heading.text, section.title_start), _SpanOf(section.block))]
     texts += [(p.text, _SpanOf(p.block, p.start)) for p in section.body if p.block != section.block]
     for text, span_of in texts:
-        introduces = for_matching(text).rstrip().endswith("：")
+        norm = for_matching(text)
+        introduces = norm.rstrip().endswith("：") or bool(SUMMING_UP.match(norm))
         for f in find_departments(text, ctx.first_is_lead, prose=introduces):
             if f.via == "bracket" or introduces:
                 duties.append((Found(f.name, f.role, "section", f.start, f.end), span_of(f.start, f.end)))
