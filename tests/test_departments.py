@@ -416,35 +416,59 @@ def test_is_unit(name: str, expected: bool) -> None:
     assert is_unit(name) is expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("市、区财政部门应当安排资金。", [("市财政部门", "responsible"), ("区财政部门", "responsible")]),
-        ("省、市、县民政部门要加强指导。", [("省民政部门", "responsible"), ("市民政部门", "responsible"), ("县民政部门", "responsible")]),
-        (
-            "（民政部、国家发展改革委、财政部等按职责分工负责，地方各级人民政府负责落实。以下均需地方各级人民政府落实，不再列出）",
-            [("民政部", "responsible"), ("国家发展改革委", "responsible"), ("财政部", "responsible")],
-        ),
-        ("（人民银行、银保监会按职责分工负责）", [("人民银行", "responsible"), ("银保监会", "responsible")]),
-    ],
-)
-def test_levels_sharing_a_unit_and_notes_of_several_sentences(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.name, f.role) for f in find_departments(text)] == expected
+# Cases found by two reviews on unseen documents written to the GUIDE (levels sharing a unit, notes of
+# several sentences, units listed where only units are listed, roles beside a lead, labelled lines without
+# brackets, collectives in lists, market actors, a 通知 asking units to act).
+REVIEW_CASES = [
+    ("市、区财政部门应当安排资金。", [("市财政部门", "responsible"), ("区财政部门", "responsible")]),
+    (
+        "省、市、县民政部门要加强指导。",
+        [("省民政部门", "responsible"), ("市民政部门", "responsible"), ("县民政部门", "responsible")],
+    ),
+    (
+        "（民政部、国家发展改革委、财政部等按职责分工负责，地方各级人民政府负责落实。以下均需地方各级人民政府落实，不再列出）",
+        [("民政部", "responsible"), ("国家发展改革委", "responsible"), ("财政部", "responsible")],
+    ),
+    ("（人民银行、银保监会按职责分工负责）", [("人民银行", "responsible"), ("银保监会", "responsible")]),
+    # in a labelled note every named body counts, even a provider named by place
+    ("【牵头单位：镇卫生院；配合单位：镇民政办】", [("镇卫生院", "lead"), ("镇民政办", "co")]),
+    ("（责任单位：镇民政办、各村（社区））", [("镇民政办", "responsible"), ("各村（社区）", "responsible")]),
+    ("(镇社会事务办牵头，镇财政所配合)", [("镇社会事务办", "lead"), ("镇财政所", "co")]),
+    # … but not a bare class of providers
+    ("（责任单位：各养老机构、医疗机构）", []),
+    ("各村（社区）要建立独居老人探访制度。", [("各村（社区）", "responsible")]),
+    ("（责任单位：各区人民政府，市市场监管局配合）", [("各区人民政府", "lead"), ("市市场监管局", "co")]),
+    ("（责任单位：县民政局；配合单位：县财政局）", [("县民政局", "lead"), ("县财政局", "co")]),
+    ("（区民政局，区财政局配合）", [("区民政局", "lead"), ("区财政局", "co")]),
+    ("（市民政局牵头，各区、县（市）政府负责）", [("市民政局", "lead"), ("各区政府", "co"), ("县（市）政府", "co")]),
+    ("各地区、各有关部门要充分认识重要意义。", []),
+    ("镇财政所要将运营补贴纳入预算。", [("镇财政所", "responsible")]),
+    ("县委督查室、县政府督查室要定期开展督查。", [("县委督查室", "responsible"), ("县政府督查室", "responsible")]),
+    (
+        "实施养老机构提质工程。\n责任单位：区民政局、区财政局\n完成时限：2024年12月底",
+        [("区民政局", "responsible"), ("区财政局", "responsible")],
+    ),
+    (
+        "推进服务。牵头单位：区民政局\n配合单位：区市场监管局、区商务局",
+        [("区民政局", "lead"), ("区市场监管局", "co"), ("区商务局", "co")],
+    ),
+    ("做好探访工作。【责任单位】区民政局", [("区民政局", "responsible")]),
+    (
+        "市民政局牵头，各镇人民政府、街道办事处负责推进。",
+        [("市民政局", "lead"), ("各镇人民政府", "co"), ("街道办事处", "co")],
+    ),
+    (
+        "人民银行省分行、省消防救援总队负责做好相关工作。",
+        [("人民银行省分行", "responsible"), ("省消防救援总队", "responsible")],
+    ),
+    ("各区、各部门要高度重视。", [("各区", "responsible")]),
+    ("（市税务局、国网成都供电公司按职责分工负责）", [("市税务局", "responsible")]),
+    ("请各县（市、区）民政局于5月底前报送工作总结。", [("各县（市、区）民政局", "responsible")]),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # in a labelled note every named body counts, even a provider named by place
-        ("【牵头单位：镇卫生院；配合单位：镇民政办】", [("镇卫生院", "lead"), ("镇民政办", "co")]),
-        ("（责任单位：镇民政办、各村（社区））", [("镇民政办", "responsible"), ("各村（社区）", "responsible")]),
-        ("(镇社会事务办牵头，镇财政所配合)", [("镇社会事务办", "lead"), ("镇财政所", "co")]),
-        # … but not a bare class of providers
-        ("（责任单位：各养老机构、医疗机构）", []),
-        ("各村（社区）要建立独居老人探访制度。", [("各村（社区）", "responsible")]),
-    ],
-)
-def test_listed_context(text: str, expected: list[tuple[str, str]]) -> None:
+@pytest.mark.parametrize(("text", "expected"), REVIEW_CASES)
+def test_review_cases(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in find_departments(text)] == expected
 
 
@@ -456,69 +480,18 @@ def test_listed_context(text: str, expected: list[tuple[str, str]]) -> None:
         ("各镇街、园区", "co", [("各镇街", "co"), ("园区", "co")]),
         ("——", "co", []),
         ("相关单位按职责分工负责", "co", []),
+        (
+            "牵头：市民政局；配合：市财政局、市卫生健康委",
+            "responsible",
+            [("市民政局", "lead"), ("市财政局", "co"), ("市卫生健康委", "co")],
+        ),
+        ("牵头单位：市民政局\n配合单位：市财政局", "responsible", [("市民政局", "lead"), ("市财政局", "co")]),
+        (
+            "市民政局牵头，市财政局、市卫生健康委配合",
+            "responsible",
+            [("市民政局", "lead"), ("市财政局", "co"), ("市卫生健康委", "co")],
+        ),
     ],
 )
 def test_responsibility_cells(cell: str, role: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.role) for f in listed_units(cell, role)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("（责任单位：各区人民政府，市市场监管局配合）", [("各区人民政府", "lead"), ("市市场监管局", "co")]),
-        ("（责任单位：县民政局；配合单位：县财政局）", [("县民政局", "lead"), ("县财政局", "co")]),
-        ("（区民政局，区财政局配合）", [("区民政局", "lead"), ("区财政局", "co")]),
-    ],
-)
-def test_a_unit_others_cooperate_with_leads(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.name, f.role) for f in find_departments(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("（市民政局牵头，各区、县（市）政府负责）", [("市民政局", "lead"), ("各区政府", "co"), ("县（市）政府", "co")]),
-        ("各地区、各有关部门要充分认识重要意义。", []),
-        ("镇财政所要将运营补贴纳入预算。", [("镇财政所", "responsible")]),
-        ("县委督查室、县政府督查室要定期开展督查。", [("县委督查室", "responsible"), ("县政府督查室", "responsible")]),
-    ],
-)
-def test_review_findings(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.name, f.role) for f in find_departments(text)] == expected
-
-
-def test_a_company_is_a_market_actor_even_in_a_note() -> None:
-    assert [f.name for f in find_departments("（市税务局、国网成都供电公司按职责分工负责）")] == ["市税务局"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("实施养老机构提质工程。\n责任单位：区民政局、区财政局\n完成时限：2024年12月底", [("区民政局", "responsible"), ("区财政局", "responsible")]),
-        ("推进服务。牵头单位：区民政局\n配合单位：区市场监管局、区商务局", [("区民政局", "lead"), ("区市场监管局", "co"), ("区商务局", "co")]),
-        ("做好探访工作。【责任单位】区民政局", [("区民政局", "responsible")]),
-        ("市民政局牵头，各镇人民政府、街道办事处负责推进。", [("市民政局", "lead"), ("各镇人民政府", "co"), ("街道办事处", "co")]),
-        ("人民银行省分行、省消防救援总队负责做好相关工作。", [("人民银行省分行", "responsible"), ("省消防救援总队", "responsible")]),
-        ("各区、各部门要高度重视。", [("各区", "responsible")]),
-    ],
-)
-def test_second_review_findings(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.name, f.role) for f in find_departments(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [
-        ("牵头：市民政局；配合：市财政局、市卫生健康委", [("市民政局", "lead"), ("市财政局", "co"), ("市卫生健康委", "co")]),
-        ("牵头单位：市民政局\n配合单位：市财政局", [("市民政局", "lead"), ("市财政局", "co")]),
-        ("市民政局牵头，市财政局、市卫生健康委配合", [("市民政局", "lead"), ("市财政局", "co"), ("市卫生健康委", "co")]),
-    ],
-)
-def test_cells_stating_roles(cell: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.name, f.role) for f in listed_units(cell, "responsible")] == expected
-
-
-def test_a_notice_asks() -> None:
-    assert [(f.name, f.role) for f in find_departments("请各县（市、区）民政局于5月底前报送工作总结。")] == [
-        ("各县（市、区）民政局", "responsible")
-    ]

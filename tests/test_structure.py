@@ -249,6 +249,9 @@ def test_chapters_sections_and_colon_headings() -> None:
         "本方案自2023年1月1日起施行。",
         "附件：1．重点任务清单\n1．建设服务中心",
         "二〇二三年六月",
+        "联系人：张明，联系电话：0571-12345678",
+        "杭州市民政局        杭州市财政局\n2024年3月1日",
+        "杭州市民政局\n杭州市财政局\n2024年3月1日",
     ],
 )
 def test_the_body_ends_at_signature_date_or_attachments(closing: str) -> None:
@@ -281,19 +284,6 @@ def test_a_box_stands_beside_the_text() -> None:
     assert [d.name for d in doc.tasks[0].departments] == ["市民政局"]
     box = [s for s in doc.sections if s.title.startswith("专栏")]
     assert len(box) == 1 and "家庭养老床位建设工程" in box[0].text
-
-
-@pytest.mark.parametrize(
-    "closing",
-    [
-        "联系人：张明，联系电话：0571-12345678",
-        "杭州市民政局        杭州市财政局\n2024年3月1日",
-        "杭州市民政局\n杭州市财政局\n2024年3月1日",
-    ],
-)
-def test_contacts_and_joint_signatures_end_the_body(closing: str) -> None:
-    doc = parse_text(f"一、主要任务\n（一）建设服务中心。到2025年建成10个。\n{closing}\n")
-    assert doc.tasks[0].text == "到2025年建成10个。"
 
 
 def test_a_note_after_the_items_applies_to_all_of_them() -> None:
