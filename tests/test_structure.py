@@ -298,3 +298,9 @@ def test_a_note_after_the_items_applies_to_all_of_them() -> None:
         ]
     assert second.text == "落实补贴。"
     assert third.departments == []
+
+
+def test_pre_reform_names_are_noted() -> None:
+    doc = parse_text("一、主要任务\n（一）推进医养结合。（责任部门：卫计委、民政局）\n")
+    assert [d.canonical for d in doc.tasks[0].departments] == ["卫生健康委", "民政局"]
+    assert [w.message for w in doc.warnings if w.code == "department.renamed"] == ["卫计委 is a pre-reform name; now 卫生健康委"]

@@ -298,5 +298,10 @@ def extract_tasks(
         ParseWarning(code="department.unknown", message=f"department not in the lexicon: {name}")
         for name in sorted(unknown)
     ]
+    renamed = sorted({(d.name, d.canonical) for t in tasks for d in t.departments if deptlex.is_renamed(d.name)})
+    warnings += [
+        ParseWarning(code="department.renamed", message=f"{name} is a pre-reform name; now {canonical}")
+        for name, canonical in renamed
+    ]
     return tasks, sections, warnings
 
