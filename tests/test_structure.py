@@ -304,3 +304,14 @@ def test_pre_reform_names_are_noted() -> None:
     doc = parse_text("一、主要任务\n（一）推进医养结合。（责任部门：卫计委、民政局）\n")
     assert [d.canonical for d in doc.tasks[0].departments] == ["卫生健康委", "民政局"]
     assert [w.message for w in doc.warnings if w.code == "department.renamed"] == ["卫计委 is a pre-reform name; now 卫生健康委"]
+
+
+def test_unnumbered_chapter_names_over_numbered_items() -> None:
+    doc = parse_text(
+        "某区2024年养老服务工作计划\n为做好工作，制定本计划。\n工作目标\n1．到2024年底，覆盖率达到90%。\n"
+        "主要任务\n1．建设服务站。新建10个。（区民政局负责）\n2．开展培训。培训500人次。\n"
+        "保障措施\n1．加强领导。区民政局要加强统筹。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("主要任务.1", "建设服务站"), ("主要任务.2", "开展培训"), ("保障措施.1", "加强领导"),
+    ]

@@ -33,6 +33,8 @@ _CFG = load("structure")
 HEADING_MAX = _CFG["heading_max_len"]
 UNNUMBERED_HEADING_MAX = _CFG["unnumbered_heading_max_len"]
 NON_TASK = regex.compile("|".join(_CFG["non_task"]))
+# the name of a chapter standing alone on its line, unnumbered: 主要任务 / 保障措施 / 工作目标
+CHAPTER_NAME = regex.compile("|".join(_CFG["chapter_names"]))
 # Verbs and adverbs that open a body sentence; used to find a title whose "。" was lost:
 #   "完善基本养老服务制度进一步明确……" -> title 完善基本养老服务制度
 BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse=True)))
@@ -318,10 +320,15 @@ class _Builder:
     def unnumbered_heading(self, i: int, text: str, next_heading: Heading) -> bool:
         """A short line standing where a heading's number was lost; True if taken as a heading."""
         next_rank = RANK[next_heading.kind]
+        above = self.parent_for(next_rank)
+        if CHAPTER_NAME.fullmatch(text) and (above is None or above.kind == "unnumbered"):
+            # a document numbered only below its chapters: "主要任务" / "1．……" / "保障措施" / "1．……"
+            self.add(Node("unnumbered", next_rank - 1, None, None, i, text, 0, len(text)))
+            return True
         if not self.started or not self.stack or self.stack[-1].rank < next_rank:
             return False
-        sibling = self.parent_for(next_rank)
-        if sibling is None:
+        sibling = above
+        if sibling is None or sibling.kind == "unnumbered":
             return False
         grand = sibling.parent
         ordinal = self.last.get((id(grand), sibling.kind), 0) + 1
