@@ -59,6 +59,8 @@ CITED = regex.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|（\s*20
 PAST = regex.compile(r"(?<![为除])了(?!解)|已经|已|曾|截至目前|以来")
 # after "2030年": a name or a span, not a time limit (2030年可持续发展议程, 2019年度, 2020年以来)
 NOT_A_DEADLINE = regex.compile(r"度|以来|的|代|前后|可持续|远景|版|起|开始|—|-|至")
+# anything a deadline needs: a year in digits or Chinese numerals, a plan period, a recurrence or duration word
+TIME_MARK = regex.compile(r"(?:19|20)\d\d|[二〇零○]{2}|十[一二三四五六七]五|规划期|每年|长期|持续|常态化")
 BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
 # after the year phrase: a baseline (在2022年基础上 / 2020年的水平 / 以2020年为基数)
 BASELINE_AFTER = regex.compile(r"\s*(?:的)?(?:基础上|水平|为基[数期准]|基数|同期)")
@@ -98,7 +100,10 @@ def _year(written: str) -> int:
 
 
 def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadline]:
-    norm = mask(for_matching(text), CITED)
+    norm = for_matching(text)
+    if not TIME_MARK.search(norm):
+        return []  # no year, period or recurrence word: nothing to read
+    norm = mask(norm, CITED)
     found: list[FoundDeadline] = []
     taken: list[tuple[int, int]] = []
 

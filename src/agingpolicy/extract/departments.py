@@ -74,6 +74,8 @@ LABEL = regex.compile(
 LABEL_LINE = regex.compile(
     r"(?:^|(?<=[。；\n]))\s*(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))\s*[：:]"
 )
+# anything a note needs: a bracket, or a label word
+NOTE_MARK = regex.compile(r"[（【［\[]|单位|部门")
 # the same label set in its own bracket: "【责任单位】区民政局、区财政局"
 BOXED_LABEL = regex.compile(r"【(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))】")
 DUTY_TAIL = regex.compile(
@@ -452,6 +454,8 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
     """Units in every responsibility note of ``text``: bracketed (not inside a cited title), or a labelled
     line or sentence without brackets ("责任单位：区民政局、区财政局" / "【牵头单位】区民政局")."""
     norm = for_matching(text)
+    if not NOTE_MARK.search(norm):
+        return []  # most paragraphs hold no bracket and no label: nothing to read
     titles = [m.span() for m in CITED_TITLE.finditer(norm)]
     found: list[Found] = []
     outside = _mask_brackets(norm)  # labels inside a bracket belong to that bracket's note
