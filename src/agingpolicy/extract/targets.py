@@ -94,6 +94,10 @@ CITED = regex.compile(r"《[^《》]*》")
 AGE_UNITS = frozenset(_VOCAB["age_units"])
 
 
+# anything a target needs: a digit, 百分之…, or a Chinese numeral with its unit (不少于二次)
+NUMBER_MARK = regex.compile(rf"\d|百分之|[{CN_NUM}](?:{UNIT_ALT})")
+
+
 @dataclass(frozen=True, slots=True)
 class FoundTarget:
     text: str
@@ -107,7 +111,10 @@ class FoundTarget:
 
 
 def find_targets(text: str, deadlines: list[FoundDeadline] | None = None) -> list[FoundTarget]:
-    norm = mask(for_matching(text), CITED)
+    norm = for_matching(text)
+    if not NUMBER_MARK.search(norm):
+        return []  # no digit and no Chinese numeral with a unit: nothing to read
+    norm = mask(norm, CITED)
     out: list[FoundTarget] = []
     for m in QUANTITY.finditer(norm):
         target = _target(text, norm, m, deadlines or [])
