@@ -143,3 +143,16 @@ def test_doc_type(title: str, doc_type: str) -> None:
 
 def test_full_width_date() -> None:
     assert meta("某市养老服务规划\n２０２４年５月２０日\n一、总体要求").issued_date == "2024-05-20"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "doc_type"),
+    [
+        ("某市养老服务体系建设规划（2021—2025年）", "某市养老服务体系建设规划（2021—2025年）", "规划"),
+        ("某市养老服务体系\n建设规划\n（2021—2025年）", "某市养老服务体系建设规划（2021—2025年）", "规划"),
+        ("某县养老服务三年行动计划(2023-2025年)", "某县养老服务三年行动计划(2023-2025年)", "行动计划"),
+    ],
+)
+def test_titles_with_the_years_they_cover(head: str, title: str, doc_type: str) -> None:
+    m = meta(head + "\n一、总体要求")
+    assert (m.title, m.doc_type) == (title, doc_type)

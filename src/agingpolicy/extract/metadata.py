@@ -22,8 +22,11 @@ from ..structure import classify
 _VOCAB = load("documents")
 DOC_TYPES: list[str] = _VOCAB["doc_types"]
 # Ends with a document type word: "……实施方案", "……规划（征求意见稿）"
+# the span of years a plan covers, after its title: "（2021—2025年）"
+YEAR_SPAN = regex.compile(r"（\s*(?:19|20)\d{2}\s*[—\-－–~至]+\s*(?:19|20)\d{2}\s*年?\s*）")
 TITLE_END = regex.compile(
-    "(?:" + "|".join(DOC_TYPES) + r")(?:（(?:" + "|".join(_VOCAB["status_marks"]) + r")）)?$"
+    "(?:" + "|".join(DOC_TYPES) + r")(?:（(?:" + "|".join(_VOCAB["status_marks"]) + r")）)?"
+    + rf"(?:{YEAR_SPAN.pattern})?$"
 )
 STATUS = regex.compile(r"[（【\[]?\s*(?P<mark>" + "|".join(_VOCAB["status_marks"]) + r")\s*[）】\]]?")
 # "……办法（试行）" / "【征求意见稿】"
@@ -124,7 +127,8 @@ def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None
     """(title, its first block, wrapper title or None)."""
     candidates: list[tuple[str, int]] = []
     run: list[tuple[int, str]] = []
-    for i, text in head:
+    closed_at = -2  # position in head of the line that completed the last candidate
+    for pos, (i, text) in enumerate(head):
         bare = BRACKETED_STATUS.sub("", text).strip() if STATUS.fullmatch(text.strip()) is None else ""
         if not bare:
             continue
@@ -133,8 +137,13 @@ def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None
             continue
         run.append((i, bare))
         joined = "".join(t for _, t in run)
-        if TITLE_END.search(for_matching(joined)):
+        if closed_at == pos - 1 and YEAR_SPAN.fullmatch(for_matching(bare)):
+            title, first = candidates[-1]  # "……规划" / "（2021—2025年）": a title broken before its years
+            candidates[-1] = (title + bare, first)
+            run = []
+        elif TITLE_END.search(for_matching(joined)):
             candidates.append((joined, run[0][0]))
+            closed_at = pos
             run = []
         elif len(run) > 4:
             run = run[1:]
@@ -227,7 +236,7 @@ def find_region(title: str, blocks: list[Block]) -> tuple[str | None, Level]:
 
 
 def find_doc_type(title: str) -> str | None:
-    norm = for_matching(title)
+    norm = YEAR_SPAN.sub("", for_matching(title)).strip()
     for t in DOC_TYPES:
         if norm.endswith(t):
             return t
