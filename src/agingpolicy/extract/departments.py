@@ -26,7 +26,7 @@ from ..deptlex import is_alias, lexicon, named, split_prefix
 from ..lexicon import load
 from ..models import Role
 from ..normalize import for_matching
-from .spans import mask
+from .spans import FILLER, mask
 
 _LEX = load("departments")
 COLLECTIVES = frozenset(_LEX["collectives"])
@@ -279,14 +279,24 @@ def _written_end(text: str, start: int, name: str) -> int:
     return i
 
 
+# any opening bracket: most texts hold none, and then there is nothing to mask
+OPENING = regex.compile(r"[（【［\[]")
+
+
 @lru_cache(maxsize=4096)
 def _mask_brackets(text: str) -> str:
     """Blank out nested bracket contents so separators inside notes do not split the list."""
-    out = list(text)
-    for pattern in BRACKETS:
-        for m in pattern.finditer(text):
-            for k in range(m.start() + 1, m.end() - 1):
-                out[k] = "＿"
+    if not OPENING.search(text):
+        return text
+    insides = sorted((m.start() + 1, m.end() - 1) for pattern in BRACKETS for m in pattern.finditer(text))
+    out: list[str] = []
+    pos = 0
+    for start, end in insides:
+        start = max(start, pos)
+        if start < end:
+            out += (text[pos:start], FILLER * (end - start))
+            pos = end
+    out.append(text[pos:])
     return "".join(out)
 
 
