@@ -107,6 +107,8 @@ BY_UNIT = regex.compile(r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?P<verb
 REQUEST = regex.compile(
     r"请(?P<subj>[^，。；：！？\n]{2,24}?)(?=于|在|按照?|要|做好|及时|认真|抓紧|将|对|把|结合|加强|切实|根据)"
 )
+# anything OBLIGATION, BY_UNIT or REQUEST needs: most sentences of a plan hold none of these
+DUTY_MARK = regex.compile(r"[要应须由请]|负责|牵头|会同|配合|职责|职能")
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
 DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
@@ -485,7 +487,10 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
 
 def find_prose(text: str) -> list[Found]:
     """Units that are the subject of an obligation in prose, and the units a 会同 joins (co)."""
-    norm = mask(_mask_brackets(for_matching(text)), CITED_TITLE, keep_ends=True)
+    norm = for_matching(text)
+    if not DUTY_MARK.search(norm):
+        return []  # no obligation verb, no 由 and no 请: nothing to read
+    norm = mask(_mask_brackets(norm), CITED_TITLE, keep_ends=True)
     found: list[Found] = []
     for m in OBLIGATION.finditer(norm):
         verb = m["verb"]
