@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -45,6 +46,13 @@ def rebuilt_docx(replace: dict[str, bytes | None], extra: dict[str, bytes] | Non
     return buffer.getvalue()
 
 
+def workbook() -> bytes:
+    """An .xlsx, as if renamed .docx: a zip whose main part is a spreadsheet."""
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    return buffer.getvalue()
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
   <!ENTITY lol "lol">
@@ -67,6 +75,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes], str]] = {
     "no_document.docx": (lambda: rebuilt_docx({"word/document.xml": None}), "no document part"),
     "bomb.docx": (lambda: rebuilt_docx({}, {"word/media/pad.bin": bytes(20 * 2**20)}), "zip bomb"),
     "entities.docx": (lambda: rebuilt_docx({"word/document.xml": BILLION_LAUGHS}), "entity expansion"),
+    "spreadsheet.docx": (workbook, "not a Word document"),
     "legacy.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), ".doc files are not supported"),
     "legacy.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), ".wps files are not supported"),
 }

@@ -7,6 +7,7 @@ import zipfile
 from functools import cache
 
 import docx
+import openpyxl
 import pytest
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -294,6 +295,15 @@ def test_truncated_zip() -> None:
     assert _reason(data[: len(data) // 2]) == "truncated or corrupt .docx (zip) file"
 
 
+def test_zip_with_a_wrong_central_directory_offset() -> None:
+    """An end record whose central directory offset is too large: zipfile computes members before the
+    start of the file (a ValueError from seek), which is a damaged zip like any other."""
+    data = _sample()
+    end = data.rindex(b"PK\x05\x06")  # the end of central directory record; the offset is at +16
+    damaged = data[: end + 16] + (2**30).to_bytes(4, "little") + data[end + 20 :]
+    assert _reason(damaged) == "truncated or corrupt .docx (zip) file: cannot read _rels/.rels"
+
+
 def test_zip_without_document_part() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -324,7 +334,35 @@ def test_entity_declaration_is_refused() -> None:
 
 def test_entity_declaration_in_utf16_part_is_refused() -> None:
     poisoned = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "a">]><x/>'.encode("utf-16-le")
-    assert "entity expansion" in _reason(_rezip(_sample(), {"word/settings.xml": poisoned}))
+    assert "entity expansion" in _reason(_rezip(_sample(), {"word/styles.xml": poisoned}))
+
+
+def _with_declaration(xml: bytes) -> bytes:
+    """``xml`` with an internal DTD declaring entities right after its XML declaration."""
+    end_of_prolog = xml.index(b"?>") + 2
+    return xml[:end_of_prolog] + b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>' + xml[end_of_prolog:]
+
+
+@pytest.mark.parametrize(
+    "part", ["_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml"]
+)
+def test_entity_declaration_in_any_part_read_is_refused(part: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(_sample())) as archive:
+        poisoned = _with_declaration(archive.read(part))
+    reason = _reason(_rezip(_sample(), {part: poisoned}))
+    assert reason == f"refused: {part} declares a DTD or XML entities (entity expansion)"
+
+
+def test_members_that_are_not_read_may_declare_a_dtd() -> None:
+    """Only the relationships, the main part, styles and numbering are parsed: a DTD elsewhere (custom
+    XML data, settings, an SVG picture whose content type is not even declared) is never inflated."""
+    with zipfile.ZipFile(io.BytesIO(_sample())) as archive:
+        poisoned = {
+            name: _with_declaration(archive.read(name)) for name in ("customXml/item1.xml", "word/settings.xml")
+        }
+    svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    data = _rezip(_sample(), {**poisoned, "word/media/image1.svg": svg})
+    assert read_docx(data) == [Paragraph("一般段落"), Table((("单元格", ""),))]
 
 
 def test_svg_picture_with_doctype_is_not_refused() -> None:
@@ -335,6 +373,106 @@ def test_svg_picture_with_doctype_is_not_refused() -> None:
     svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
     data = _rezip(_sample(), {"[Content_Types].xml": content_types, "word/media/logo.svg": svg})
     assert read_docx(data)[0] == Paragraph("一般段落")
+
+
+def test_main_part_with_another_name_and_an_absolute_target() -> None:
+    """Word Online names the main part word/document2.xml; its styles and numbering are found
+    through its own relationships (word/_rels/document2.xml.rels)."""
+    document = docx.Document()
+    _add_outline_list(document)
+    document.add_heading("第一章 总体要求", level=1)
+    _numbered(document, [(0, "发展目标"), (1, "床位建设")])
+    with zipfile.ZipFile(io.BytesIO(_bytes(document))) as archive:
+        package_rels = archive.read("_rels/.rels").replace(
+            b'Target="word/document.xml"', b'Target="/word/document2.xml"'
+        )
+        content_types = archive.read("[Content_Types].xml").replace(b"/word/document.xml", b"/word/document2.xml")
+        renamed = {
+            "_rels/.rels": package_rels,
+            "[Content_Types].xml": content_types,
+            "word/document.xml": None,
+            "word/document2.xml": archive.read("word/document.xml"),
+            "word/_rels/document.xml.rels": None,
+            "word/_rels/document2.xml.rels": archive.read("word/_rels/document.xml.rels"),
+        }
+
+    blocks = read_docx(_rezip(_bytes(document), renamed))
+
+    assert [(b.text, b.outline_level) for b in blocks] == [
+        ("第一章 总体要求", 1),
+        ("一、发展目标", None),
+        ("（一）床位建设", None),
+    ]
+
+
+def test_package_without_styles_and_numbering_parts() -> None:
+    """A package without styles, numbering or main-part relationships (some generators write none)
+    still reads; its lists and heading styles cannot be resolved."""
+    document = docx.Document()
+    _add_outline_list(document)
+    document.add_heading("第一章 总体要求", level=1)
+    _numbered(document, [(0, "发展目标")])
+    document.add_table(rows=1, cols=2).cell(0, 1).text = "45张"
+    minimal = {"word/styles.xml": None, "word/numbering.xml": None, "word/_rels/document.xml.rels": None}
+
+    blocks = read_docx(_rezip(_bytes(document), minimal))
+
+    assert blocks == [Paragraph("第一章 总体要求"), Paragraph("发展目标"), Table((("", "45张"),))]
+
+
+def _package(parts: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def _package_rels(target: str) -> str:
+    return (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{OFFICE_DOCUMENT}" Target="{target}"/></Relationships>'
+    )
+
+
+def test_a_spreadsheet_renamed_docx_is_not_a_word_document() -> None:
+    workbook = io.BytesIO()
+    openpyxl.Workbook().save(workbook)
+    assert _reason(workbook.getvalue()) == (
+        "not a Word document: its main part xl/workbook.xml has root element <workbook> "
+        "(http://schemas.openxmlformats.org/spreadsheetml/2006/main)"
+    )
+    handmade = _package(
+        {
+            "_rels/.rels": _package_rels("xl/workbook.xml"),
+            "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+        }
+    )
+    assert "has root element <workbook>" in _reason(handmade)
+
+
+def test_main_part_without_body_or_not_well_formed() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    no_body = _package({"_rels/.rels": _package_rels("word/document.xml"), "word/document.xml": f"<w:document {w}/>"})
+    assert _reason(no_body) == "not a Word document: its main part word/document.xml has no w:body"
+    broken = _rezip(_sample(), {"word/document.xml": f"<w:document {w}><w:body><w:p>".encode()})
+    assert _reason(broken).startswith("corrupt .docx: word/document.xml is not well-formed XML (")
+
+
+def test_minimal_package_and_run_content() -> None:
+    """Only the package relationships and a main part; tabs and line breaks in a run are kept."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    minimal = _package(
+        {
+            "_rels/.rels": _package_rels("/word/document.xml"),
+            "word/document.xml": f"<w:document {w}><w:body><w:p><w:r><w:t>正文</w:t><w:tab/><w:t>第二段</w:t>"
+            "<w:br/><w:t>换行</w:t></w:r></w:p></w:body></w:document>",
+        }
+    )
+    assert read_docx(minimal) == [Paragraph("正文\t第二段\n换行")]
 
 
 @settings(max_examples=80, deadline=None)

@@ -1,16 +1,22 @@
 """Word .docx (from Word or WPS): paragraphs and tables in body order.
 
+The package is read with zipfile and lxml. Only the parts the text needs are inflated and parsed:
+the package relationships (``_rels/.rels``), which name the main part (``word/document.xml``, or
+another name: Word Online writes ``word/document2.xml``); the main part's relationships; the main
+part; and its styles and numbering parts. Pictures and every other member are never inflated.
+
 Three traps of government .docx files are handled here:
 
 * automatic numbering ("一、", "（一）", "1.") is not in the paragraph text; it is
   rendered from numbering.xml and put back in front of the text;
 * a merged table cell is one ``w:tc`` covering several grid positions; its text
   appears once, in its top-left position, and the other positions are "";
-* text inside smart tags, tracked insertions and content controls is not part of
-  python-docx's ``paragraph.text``; it is collected here.
+* text inside smart tags, tracked insertions and content controls is in runs that are
+  not children of the paragraph; it is collected with the rest.
 
-The zip is checked before python-docx sees it: size and compression limits (zip
-bombs) and no DTD in any XML part (entity expansion).
+Hostile packages: the zip directory is checked before anything is inflated (size and compression
+limits: zip bombs); a part that declares a DTD is refused (entity expansion), and the parser
+neither loads DTDs, resolves entities nor touches the network.
 """
 
 from __future__ import annotations
@@ -21,16 +27,10 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from xml.etree import ElementTree
 
-import docx
 import regex
-from docx.document import Document
-from docx.exceptions import PythonDocxError
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from lxml.etree import XMLSyntaxError
+from lxml import etree
+from lxml.etree import _Element
 
 from ..blocks import Block, Paragraph, ReadError, Table
 
@@ -48,31 +48,63 @@ ZIP_SIGNATURE = b"PK"  # a zip's first local header; such a file that will not o
 # on memory) and is clamped.
 MAX_COLUMNS = 63
 # A DTD is the door to entity expansion ("billion laughs") and no OOXML part needs one. Searched as
-# raw bytes in every encoding an XML parser detects without a declaration.
+# raw bytes, in every encoding an XML parser detects without a declaration, in each part before it
+# is parsed.
 DTD_MARKERS = tuple(
     marker.encode(encoding)
     for marker in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
-# What a damaged archive raises while a member is inflated (RuntimeError: an encrypted member).
-CORRUPT_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
-# What the standard library's XML parser raises on a damaged part (LookupError: unknown encoding).
-XML_PARSE_ERRORS = (ElementTree.ParseError, LookupError)
-# What python-docx raises on a damaged or foreign package (a missing part or relationship, a root
-# element in the wrong namespace, a main part that is not a Word document).
-CORRUPT_PACKAGE_ERRORS = (PythonDocxError, XMLSyntaxError, KeyError, ValueError, AttributeError, TypeError)
+# What a damaged archive raises while a member is inflated (RuntimeError: an encrypted member;
+# ValueError: a member offset before the start of the file).
+CORRUPT_MEMBER_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError, ValueError
+)  # fmt: skip
+# One parser for every part: no DTD loaded, no entity replaced, no network, libxml2's limits on depth
+# and text size kept; comments, processing instructions and the ID table are not wanted.
+XML_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+)
 
-# --- WordprocessingML names ------------------------------------------------------------------------
+# --- XML names ---------------------------------------------------------------------------------------
 
+NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def qn(name: str) -> str:
+    """A prefixed name in Clark notation: "w:p" -> "{http://schemas.openxmlformats.org/...}p"."""
+    prefix, local = name.split(":")
+    return f"{{{NAMESPACES[prefix]}}}{local}"
+
+
+REL = qn("rel:Relationship")
+W_DOCUMENT, W_BODY = qn("w:document"), qn("w:body")
 W_P, W_TBL, W_TR, W_TC, W_R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
-W_PPR, W_TCPR, W_TRPR = qn("w:pPr"), qn("w:tcPr"), qn("w:trPr")
-W_VAL = qn("w:val")
+W_PPR, W_TCPR, W_TRPR, W_NUM_PR = qn("w:pPr"), qn("w:tcPr"), qn("w:trPr"), qn("w:numPr")
+W_VAL, W_TYPE, W_STYLE_ID = qn("w:val"), qn("w:type"), qn("w:styleId")
+W_PSTYLE, W_NAME, W_BASED_ON, W_OUTLINE_LVL = qn("w:pStyle"), qn("w:name"), qn("w:basedOn"), qn("w:outlineLvl")
+W_NUM_ID, W_ILVL = qn("w:numId"), qn("w:ilvl")
+W_GRID_BEFORE, W_GRID_SPAN, W_V_MERGE, W_H_MERGE = qn("w:gridBefore"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:hMerge")
 # Block-level wrappers whose children are paragraphs and tables: content controls, custom XML.
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+W_DOC_PART_GALLERY = "/".join(map(qn, ("w:sdtPr", "w:docPartObj", "w:docPartGallery")))  # a path for find()
 # A run below one of these is not shown as paragraph text: deleted or moved-away revisions, a text
 # box's own paragraphs, and the fallback copy of markup-compatibility content.
-HIDDEN_RUN_PARENTS = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), MC_FALLBACK, W_P})
+HIDDEN_RUN_PARENTS = frozenset(map(qn, ("w:del", "w:moveFrom", "w:txbxContent", "mc:Fallback", "w:p")))
+# Run content: text, a break ("\n" when a line break; page and column breaks are ""), and the
+# elements that stand for one character.
+W_T, W_BR = qn("w:t"), qn("w:br")
+RUN_CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 
 # A style name giving a heading level: Word's built-in "heading 2", WPS's "标题 2".
 HEADING_STYLE = regex.compile(r"(?i)^(?:heading|标题)\s*([1-9])$")
@@ -169,40 +201,29 @@ BULLET = "bullet"
 
 def read_docx(data: bytes) -> list[Block]:
     """Read a .docx file's body as blocks. Raises ReadError for input that is not a readable .docx."""
-    _check_package(data)
-    stream = io.BytesIO(data)
-    try:
-        document = docx.Document(stream)
-        return _DocxReader(document).blocks()
-    except CORRUPT_PACKAGE_ERRORS as exc:
-        detail = str(exc).replace(str(stream), "the file")  # python-docx names the stream in its messages
-        raise ReadError(f"corrupt or unsupported .docx ({type(exc).__name__}: {detail})") from exc
+    with _open_zip(data) as archive:
+        _check_sizes(archive.infolist())
+        main = _relationships(archive, "").get("officeDocument")
+        document = _part(archive, main)
+        if main is None or document is None:
+            raise ReadError("no document part")
+        body = _body(document, main)
+        related = _relationships(archive, main)
+        styles, numbering = _part(archive, related.get("styles")), _part(archive, related.get("numbering"))
+    return _DocxReader(body, styles, numbering).blocks()
 
 
-# --- package checks --------------------------------------------------------------------------------
+# --- the package -----------------------------------------------------------------------------------
 
 
-def _check_package(data: bytes) -> None:
-    """Refuse what is not a safe .docx zip, before python-docx inflates or parses anything."""
+def _open_zip(data: bytes) -> zipfile.ZipFile:
     if data.startswith(OLE_SIGNATURE):
         raise ReadError("encrypted .docx or legacy .doc; save it as an unencrypted .docx")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         reason = "truncated or corrupt .docx (zip) file" if data.startswith(ZIP_SIGNATURE) else None
         raise ReadError(reason or "not a .docx (zip) file") from exc
-    with archive:
-        members = [m for m in archive.infolist() if not m.is_dir()]
-        _check_sizes(members)
-        images = _image_members(archive, members)
-        for member in members:
-            try:
-                content = archive.read(member)
-            except CORRUPT_MEMBER_ERRORS as exc:
-                raise ReadError(f"truncated or corrupt .docx (zip) file: cannot read {member.filename}") from exc
-            if member.filename not in images:
-                _refuse_dtd(member.filename, content)
-        _check_main_part(archive, {m.filename for m in members})
 
 
 def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
@@ -217,63 +238,60 @@ def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
             raise ReadError(f"refused: {m.filename} is compressed more than {MAX_COMPRESSION_RATIO} to 1, a zip bomb")
 
 
-def _refuse_dtd(name: str, content: bytes) -> None:
+def _part(archive: zipfile.ZipFile, name: str | None) -> _Element | None:
+    """The root element of member ``name``; None when there is no such member."""
+    if name is None:
+        return None
+    try:
+        content = archive.read(name)
+    except KeyError:
+        return None
+    except CORRUPT_MEMBER_ERRORS as exc:
+        raise ReadError(f"truncated or corrupt .docx (zip) file: cannot read {name}") from exc
     if any(marker in content for marker in DTD_MARKERS):
         raise ReadError(f"refused: {name} declares a DTD or XML entities (entity expansion)")
-
-
-def _image_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:
-    """Members whose content type is an image: python-docx keeps them as bytes and never parses
-    them, and an SVG picture may legitimately start with a DOCTYPE."""
     try:
-        content = archive.read("[Content_Types].xml")
-    except KeyError:
-        return set()
-    except CORRUPT_MEMBER_ERRORS as exc:
-        raise ReadError("truncated or corrupt .docx (zip) file: cannot read [Content_Types].xml") from exc
-    _refuse_dtd("[Content_Types].xml", content)
-    try:
-        root = ElementTree.fromstring(content)
-    except XML_PARSE_ERRORS as exc:
-        raise ReadError("corrupt .docx: unreadable [Content_Types].xml") from exc
-    defaults = {
-        el.get("Extension", "").lower(): el.get("ContentType", "") for el in root if el.tag.endswith("}Default")
-    }
-    overrides = {
-        el.get("PartName", "").lstrip("/"): el.get("ContentType", "") for el in root if el.tag.endswith("}Override")
-    }
-    images = set()
-    for m in members:
-        if m.filename.endswith(".rels"):  # python-docx parses relationships whatever their type
-            continue
-        extension = posixpath.splitext(m.filename)[1].lstrip(".").lower()
-        if overrides.get(m.filename, defaults.get(extension, "")).startswith("image/"):
-            images.add(m.filename)
-    return images
+        return etree.fromstring(content, XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"corrupt .docx: {name} is not well-formed XML ({exc.msg})") from exc
 
 
-def _check_main_part(archive: zipfile.ZipFile, names: set[str]) -> None:
-    """The package relationships must point at a document part that exists (word/document.xml,
-    or another name: Word Online writes word/document2.xml)."""
-    try:
-        root = ElementTree.fromstring(archive.read("_rels/.rels"))
-    except KeyError as exc:
-        raise ReadError("no document part") from exc
-    except XML_PARSE_ERRORS as exc:
-        raise ReadError("corrupt .docx: unreadable _rels/.rels") from exc
-    targets = [rel.get("Target", "") for rel in root if rel.get("Type", "").endswith("/officeDocument")]
-    if not any(posixpath.normpath(t.lstrip("/")) in names for t in targets):
-        raise ReadError("no document part")
+def _relationships(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+    """The member each relationship of part ``source`` ("" for the package) points to, by the last
+    word of its type ("officeDocument", "styles", "numbering"); the first of a type counts. A target
+    is relative to the source's folder ("styles.xml") or absolute ("/word/document2.xml")."""
+    folder, name = posixpath.split(source)
+    root = _part(archive, posixpath.join(folder, "_rels", f"{name}.rels"))
+    targets: dict[str, str] = {}
+    for rel in () if root is None else root.iterchildren(REL):
+        if rel.get("TargetMode") != "External":
+            target = posixpath.normpath(posixpath.join("/", folder, rel.get("Target", "")))
+            targets.setdefault(rel.get("Type", "").rpartition("/")[2], target.lstrip("/"))
+    return targets
+
+
+def _body(document: _Element, name: str) -> _Element:
+    """The w:body of main part ``name``; ReadError for another kind of package (an .xlsx renamed .docx)."""
+    if document.tag != W_DOCUMENT:
+        root = etree.QName(document)
+        raise ReadError(
+            f"not a Word document: its main part {name} has root element <{root.localname}>"
+            + (f" ({root.namespace})" if root.namespace else "")
+        )
+    body = document.find(W_BODY)
+    if body is None:
+        raise ReadError(f"not a Word document: its main part {name} has no w:body")
+    return body
 
 
 # --- small XML helpers -----------------------------------------------------------------------------
 
 
-def _child_val(parent: BaseOxmlElement | None, tag: str) -> str | None:
+def _child_val(parent: _Element | None, tag: str) -> str | None:
     """The w:val of ``parent``'s first ``tag`` child, or None."""
     if parent is None:
         return None
-    child = parent.find(qn(tag))
+    child = parent.find(tag)
     return None if child is None else child.get(W_VAL)
 
 
@@ -284,20 +302,20 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _num_pr(ppr: BaseOxmlElement | None) -> tuple[str | None, int | None]:
+def _num_pr(ppr: _Element | None) -> tuple[str | None, int | None]:
     """(numId, ilvl) of a paragraph or style's w:numPr; None for what it leaves out."""
-    num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-    return _child_val(num_pr, "w:numId"), _int(_child_val(num_pr, "w:ilvl"))
+    num_pr = ppr.find(W_NUM_PR) if ppr is not None else None
+    return _child_val(num_pr, W_NUM_ID), _int(_child_val(num_pr, W_ILVL))
 
 
-def _block_items(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+def _block_items(container: _Element) -> Iterator[_Element]:
     """The w:p and w:tbl children of a body or cell, in order, looking inside content controls
     and custom XML; an automatic table of contents in a content control is skipped."""
     for child in container:
         if child.tag in (W_P, W_TBL):
             yield child
         elif child.tag == W_SDT:
-            gallery = child.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
+            gallery = child.find(W_DOC_PART_GALLERY)
             content = child.find(W_SDT_CONTENT)
             if content is not None and (gallery is None or gallery.get(W_VAL) != "Table of Contents"):
                 yield from _block_items(content)
@@ -305,7 +323,7 @@ def _block_items(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
             yield from _block_items(child)
 
 
-def _paragraph_text(p: BaseOxmlElement) -> str:
+def _paragraph_text(p: _Element) -> str:
     """The visible text of a paragraph, including runs inside hyperlinks, smart tags (Word's
     "chsdate" dates), fields, content controls and tracked insertions."""
     parts = []
@@ -313,8 +331,16 @@ def _paragraph_text(p: BaseOxmlElement) -> str:
         node = run.getparent()
         while node is not None and node is not p and node.tag not in HIDDEN_RUN_PARENTS:
             node = node.getparent()
-        if node is p:
-            parts.append(run.text)
+        if node is not p:
+            continue
+        for child in run:
+            if child.tag == W_T:
+                parts.append(child.text or "")
+            elif child.tag == W_BR:
+                if child.get(W_TYPE, "textWrapping") == "textWrapping":
+                    parts.append("\n")
+            elif child.tag in RUN_CHARACTERS:
+                parts.append(RUN_CHARACTERS[child.tag])
     return "".join(parts)
 
 
@@ -324,21 +350,22 @@ def _paragraph_text(p: BaseOxmlElement) -> str:
 class _Styles:
     """Paragraph styles by id, followed along w:basedOn."""
 
-    def __init__(self, root: BaseOxmlElement) -> None:
-        self._by_id = {sid: s for s in root.iterchildren(qn("w:style")) if (sid := s.get(qn("w:styleId")))}
+    def __init__(self, root: _Element | None) -> None:
+        styles = () if root is None else root.iterchildren(qn("w:style"))
+        self._by_id = {sid: s for s in styles if (sid := s.get(W_STYLE_ID))}
         self.default = next(
             (sid for sid, s in self._by_id.items()
-             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
+             if s.get(W_TYPE) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
             None,
         )  # fmt: skip
 
-    def chain(self, style_id: str | None) -> list[BaseOxmlElement]:
+    def chain(self, style_id: str | None) -> list[_Element]:
         """The style and the styles it is based on, nearest first."""
-        chain: list[BaseOxmlElement] = []
-        while style_id in self._by_id and all(s.get(qn("w:styleId")) != style_id for s in chain):
+        chain: list[_Element] = []
+        while style_id in self._by_id and all(s.get(W_STYLE_ID) != style_id for s in chain):
             style = self._by_id[style_id]
             chain.append(style)
-            style_id = _child_val(style, "w:basedOn")
+            style_id = _child_val(style, W_BASED_ON)
         return chain
 
 
@@ -351,45 +378,44 @@ class _Level:
     style: str | None  # w:pStyle: the paragraph style linked to this level
 
 
-def _level(lvl: BaseOxmlElement) -> _Level:
+def _level(lvl: _Element) -> _Level:
     is_lgl = lvl.find(qn("w:isLgl"))
     return _Level(
-        fmt=_child_val(lvl, "w:numFmt") or "decimal",
-        text=_child_val(lvl, "w:lvlText") or "",
-        start=_int(_child_val(lvl, "w:start")) or 0,  # ECMA-376: an omitted w:start is 0
+        fmt=_child_val(lvl, qn("w:numFmt")) or "decimal",
+        text=_child_val(lvl, qn("w:lvlText")) or "",
+        start=_int(_child_val(lvl, qn("w:start"))) or 0,  # ECMA-376: an omitted w:start is 0
         legal=is_lgl is not None and is_lgl.get(W_VAL) not in ("0", "false", "off"),
-        style=_child_val(lvl, "w:pStyle"),
+        style=_child_val(lvl, W_PSTYLE),
     )
 
 
-def _levels(parent: BaseOxmlElement) -> dict[int, _Level]:
+def _levels(parent: _Element) -> dict[int, _Level]:
     return {
-        ilvl: _level(lvl)
-        for lvl in parent.iterchildren(qn("w:lvl"))
-        if (ilvl := _int(lvl.get(qn("w:ilvl")))) is not None
+        ilvl: _level(lvl) for lvl in parent.iterchildren(qn("w:lvl")) if (ilvl := _int(lvl.get(W_ILVL))) is not None
     }
 
 
 class _Numbering:
     """The lists of numbering.xml and their running counters, one counter per (numId, ilvl)."""
 
-    def __init__(self, root: BaseOxmlElement | None) -> None:
+    def __init__(self, root: _Element | None) -> None:
         self._lists: dict[str, dict[int, _Level]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
-        abstract = {a.get(qn("w:abstractNumId")): _levels(a) for a in root.iterchildren(qn("w:abstractNum"))}
+        abstract_num_id = qn("w:abstractNumId")
+        abstract = {a.get(abstract_num_id): _levels(a) for a in root.iterchildren(qn("w:abstractNum"))}
         for num in root.iterchildren(qn("w:num")):
-            levels = dict(abstract.get(_child_val(num, "w:abstractNumId"), {}))
+            levels = dict(abstract.get(_child_val(num, abstract_num_id), {}))
             for override in num.iterchildren(qn("w:lvlOverride")):
-                ilvl = _int(override.get(qn("w:ilvl")))
+                ilvl = _int(override.get(W_ILVL))
                 if ilvl is None:
                     continue
                 levels.update(_levels(override))
-                start = _int(_child_val(override, "w:startOverride"))
+                start = _int(_child_val(override, qn("w:startOverride")))
                 if start is not None and ilvl in levels:
                     levels[ilvl] = replace(levels[ilvl], start=start)
-            self._lists[num.get(qn("w:numId"))] = levels
+            self._lists[num.get(W_NUM_ID)] = levels
 
     def level_of_style(self, num_id: str, style_id: str | None) -> int | None:
         """The level of list ``num_id`` linked to paragraph style ``style_id`` (w:lvl/w:pStyle)."""
@@ -419,22 +445,14 @@ class _Numbering:
         return LEVEL_PLACEHOLDER.sub(number, level.text)
 
 
-def _numbering_root(document: Document) -> BaseOxmlElement | None:
-    # `document.part.numbering_part` tries to create a missing part (and raises); look it up instead.
-    try:
-        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
-    except KeyError:
-        return None
-
-
 # --- the reader ------------------------------------------------------------------------------------
 
 
 class _DocxReader:
-    def __init__(self, document: Document) -> None:
-        self._body = document.element.body
-        self._styles = _Styles(document.styles.element)
-        self._numbering = _Numbering(_numbering_root(document))
+    def __init__(self, body: _Element, styles: _Element | None, numbering: _Element | None) -> None:
+        self._body = body
+        self._styles = _Styles(styles)
+        self._numbering = _Numbering(numbering)
 
     def blocks(self) -> list[Block]:
         blocks: list[Block] = []
@@ -447,12 +465,12 @@ class _DocxReader:
 
     # paragraphs
 
-    def _paragraph(self, p: BaseOxmlElement) -> Paragraph | None:
+    def _paragraph(self, p: _Element) -> Paragraph | None:
         """The paragraph with its list number in front; None for an empty one or a TOC line."""
         ppr = p.find(W_PPR)
-        style_id = _child_val(ppr, "w:pStyle") or self._styles.default
+        style_id = _child_val(ppr, W_PSTYLE) or self._styles.default
         chain = self._styles.chain(style_id)
-        if chain and TOC_STYLE.match(_child_val(chain[0], "w:name") or ""):
+        if chain and TOC_STYLE.match(_child_val(chain[0], W_NAME) or ""):
             return None
         label = self._label(ppr, chain, style_id)  # counted even when the text is empty, as Word does
         text = _paragraph_text(p).strip()
@@ -462,7 +480,7 @@ class _DocxReader:
             text = f"{label} {text}" if WORD_END.search(label) else label + text
         return Paragraph(text, self._outline_level(ppr, chain))
 
-    def _label(self, ppr: BaseOxmlElement | None, chain: list[BaseOxmlElement], style_id: str | None) -> str:
+    def _label(self, ppr: _Element | None, chain: list[_Element], style_id: str | None) -> str:
         num_id, ilvl = _num_pr(ppr)
         if num_id is None:  # the style supplies what the paragraph's own w:numPr leaves out
             for style in chain:
@@ -478,20 +496,20 @@ class _DocxReader:
         return self._numbering.next_label(num_id, ilvl)
 
     @staticmethod
-    def _outline_level(ppr: BaseOxmlElement | None, chain: list[BaseOxmlElement]) -> int | None:
+    def _outline_level(ppr: _Element | None, chain: list[_Element]) -> int | None:
         """1 for a top-level heading: w:outlineLvl (0-based, 9 = body text), else a "heading N" style."""
         for props in (ppr, *(s.find(W_PPR) for s in chain)):
-            level = _int(_child_val(props, "w:outlineLvl"))
+            level = _int(_child_val(props, W_OUTLINE_LVL))
             if level is not None:
                 return level + 1 if 0 <= level < 9 else None
         for style in chain:
-            if match := HEADING_STYLE.match(_child_val(style, "w:name") or ""):
+            if match := HEADING_STYLE.match(_child_val(style, W_NAME) or ""):
                 return int(match[1])
         return None
 
     # tables
 
-    def _table(self, tbl: BaseOxmlElement) -> list[Block]:
+    def _table(self, tbl: _Element) -> list[Block]:
         """The table as a block (none when it holds no text; a paragraph when only a caption)."""
         rows, first_row_cells = self._grid(tbl)
         caption = None
@@ -503,30 +521,30 @@ class _DocxReader:
             return [Paragraph(caption)] if caption else []
         return [Table(tuple(tuple(r + [""] * (width - len(r))) for r in rows), caption)]
 
-    def _grid(self, tbl: BaseOxmlElement) -> tuple[list[list[str]], int]:
+    def _grid(self, tbl: _Element) -> tuple[list[list[str]], int]:
         """Cell texts on the table grid, and the number of cells in the first row.
 
         A cell spanning columns (w:gridSpan, legacy w:hMerge) or continuing down (w:vMerge) is one
         ``w:tc``: its text goes in its first grid position, the positions it also covers get "".
         """
         rows: list[list[str]] = []
-        seen: set[BaseOxmlElement] = set()
-        above: dict[int, BaseOxmlElement] = {}  # grid column -> the cell covering it in the row above
+        seen: set[_Element] = set()
+        above: dict[int, _Element] = {}  # grid column -> the cell covering it in the row above
         first_row_cells = 0
         for tr in tbl.iterchildren(W_TR):
             trpr = tr.find(W_TRPR)
-            row = [""] * min(_int(_child_val(trpr, "w:gridBefore")) or 0, MAX_COLUMNS)
-            covering: dict[int, BaseOxmlElement] = {}
+            row = [""] * min(_int(_child_val(trpr, W_GRID_BEFORE)) or 0, MAX_COLUMNS)
+            covering: dict[int, _Element] = {}
             cells = list(tr.iterchildren(W_TC))
             for tc in cells:
                 tcpr = tc.find(W_TCPR)
-                span = min(max(_int(_child_val(tcpr, "w:gridSpan")) or 1, 1), MAX_COLUMNS)
+                span = min(max(_int(_child_val(tcpr, W_GRID_SPAN)) or 1, 1), MAX_COLUMNS)
                 column = len(row)
                 owner = tc
-                v_merge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                v_merge = tcpr.find(W_V_MERGE) if tcpr is not None else None
                 if v_merge is not None and v_merge.get(W_VAL) in (None, "continue"):
                     owner = above.get(column, tc)
-                elif _child_val(tcpr, "w:hMerge") == "continue" and column - 1 in covering:
+                elif _child_val(tcpr, W_H_MERGE) == "continue" and column - 1 in covering:
                     owner = covering[column - 1]
                 for k in range(span):
                     covering[column + k] = owner
@@ -539,7 +557,7 @@ class _DocxReader:
             above = covering
         return rows, first_row_cells
 
-    def _cell_text(self, tc: BaseOxmlElement) -> str:
+    def _cell_text(self, tc: _Element) -> str:
         """A cell's paragraphs, one per line; a nested table's rows as lines of space-joined cells."""
         lines: list[str] = []
         for item in _block_items(tc):
