@@ -252,6 +252,9 @@ def test_chapters_sections_and_colon_headings() -> None:
         "联系人：张明，联系电话：0571-12345678",
         "杭州市民政局        杭州市财政局\n2024年3月1日",
         "杭州市民政局\n杭州市财政局\n2024年3月1日",
+        "抄送：县民政局、县财政局。\n新市镇党政办公室   2024年3月8日印发",
+        "某县人民政府办公室  2021年12月20日印发",
+        "(此件公开发布)",
     ],
 )
 def test_the_body_ends_at_signature_date_or_attachments(closing: str) -> None:
@@ -314,4 +317,22 @@ def test_unnumbered_chapter_names_over_numbered_items() -> None:
     )
     assert [(t.id, t.title) for t in doc.tasks] == [
         ("主要任务.1", "建设服务站"), ("主要任务.2", "开展培训"), ("保障措施.1", "加强领导"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["总　　则", "总 则", "附　　则"])
+def test_letter_spaced_chapter_names_of_a_regulation_are_not_work(name: str) -> None:
+    doc = parse_text(
+        f"某省居家养老服务办法\n第一章　{name}\n第一条　为了规范居家养老服务，制定本办法。\n"
+        "第二章　服务\n第二条　县级以上人民政府民政部门应当建立探访制度。\n"
+    )
+    assert [t.id for t in doc.tasks] == ["第二章.第二条"]
+
+
+def test_a_letter_spaced_unnumbered_chapter_name_opens_a_section() -> None:
+    doc = parse_text("某区方案\n主 要 任 务\n1．建设服务中心\n2．发展家庭养老床位\n保 障 措 施\n1．加强组织领导\n")
+    assert [(t.section_path, t.title) for t in doc.tasks] == [
+        (["主 要 任 务"], "建设服务中心"),
+        (["主 要 任 务"], "发展家庭养老床位"),
+        (["保 障 措 施"], "加强组织领导"),
     ]

@@ -53,6 +53,10 @@ POSTAMBLE = regex.compile(
        |本(?:方案|办法|意见|措施|规划|细则|规定)由.{1,30}?负责解释
        |附件\s*\d*\s*[：:]?
        |联系人\s*[：:]|联系电话\s*[：:]|联系方式\s*[：:]
+       |抄\s*[送报]\s*[：:]                                       # 抄送：县民政局。
+       |（\s*此件[^）]{0,12}）                                      # （此件公开发布）
+       # the 版记 line: "……办公室  2024年3月8日印发"
+       |[\p{Han}（）]{2,40}?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发
     )
     """
 )
@@ -64,6 +68,15 @@ BOX = regex.compile(r"^专栏\s*[\d一二三四五六七八九十]*\s*[：:．.�
 
 # a paragraph about all the items before it: "以上任务由市人力社保局牵头……" / "上述工作……"
 SUMMING_UP = regex.compile(r"^[（(]?(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项|内容)")
+
+# spaces inside a heading, as 政府令 and letter-spaced Word headings print them: "总　　则", "保 障 措 施"
+SPACES = regex.compile(r"\s+")
+
+
+def compact(title: str) -> str:
+    """A heading without its spaces, for matching chapter names: '第一章　总　　则' -> '第一章总则'."""
+    return SPACES.sub("", title)
+
 
 RANK = {
     "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
@@ -161,7 +174,7 @@ class Node:
 
     def is_work(self) -> bool:
         """False when this node or an ancestor is background, guidance, principles or goals."""
-        return not any(NON_TASK.search(n.title) for n in self.path())
+        return not any(NON_TASK.search(compact(n.title)) for n in self.path())
 
     @property
     def text(self) -> str:
@@ -321,7 +334,7 @@ class _Builder:
         """A short line standing where a heading's number was lost; True if taken as a heading."""
         next_rank = RANK[next_heading.kind]
         above = self.parent_for(next_rank)
-        if CHAPTER_NAME.fullmatch(text) and (above is None or above.kind == "unnumbered"):
+        if CHAPTER_NAME.fullmatch(compact(text)) and (above is None or above.kind == "unnumbered"):
             # a document numbered only below its chapters: "主要任务" / "1．……" / "保障措施" / "1．……"
             self.add(Node("unnumbered", next_rank - 1, None, None, i, text, 0, len(text)))
             return True
