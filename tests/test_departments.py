@@ -11,7 +11,7 @@ import pytest
 from agingpolicy.extract.departments import Found, find_departments, is_unit, listed_units, split_units
 
 STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
-SHARED_HEADS = ("部门", "单位", "政府")
+SHARED_HEADS = ("行政主管部门", "主管部门", "行政部门", "部门", "单位", "政府")
 
 # (id, text, first_is_lead, expected [(name, role)] in the order the names appear)
 CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
@@ -344,6 +344,38 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
     ("not-level-with-有关部门", "省人民政府各有关部门要按照职责分工抓好落实。", False, []),
     ("not-plain-mention", "加强民政部门与卫生健康部门的信息共享。", False, []),
     ("not-bracket-without-duty", "发展社区嵌入式养老服务（含日间照料、助餐助浴）。", False, []),
+    # a regulation's multi-level subjects keep their prefix; shared head words with it
+    ("above-county", "县级以上人民政府民政部门应当建立探访制度。", False, [("县级以上人民政府民政部门", "responsible")]),
+    ("above-county-local", "县级以上地方人民政府卫生健康主管部门应当加强指导。", False,
+     [("县级以上地方人民政府卫生健康主管部门", "responsible")]),
+    ("districted-city", "设区的市人民政府民政部门负责本行政区域内的养老服务工作。", False,
+     [("设区的市人民政府民政部门", "responsible")]),
+    ("above-county-shared-head", "县级以上人民政府发展改革、财政、卫生健康等部门按照各自职责做好相关工作。", False,
+     [("县级以上人民政府发展改革部门", "responsible"), ("县级以上人民政府财政部门", "responsible"),
+      ("县级以上人民政府卫生健康部门", "responsible")]),
+    ("shared-主管部门", "省自然资源、住房城乡建设主管部门应当会同省民政部门制定标准。", False,
+     [("省自然资源主管部门", "lead"), ("省住房城乡建设主管部门", "lead"), ("省民政部门", "co")]),
+    # a subject set off from its verb by a time clause
+    ("subject-before-时", "市自然资源主管部门在审查新建住宅小区规划设计方案时，应当征求同级民政部门意见。", False,
+     [("市自然资源主管部门", "responsible")]),
+    ("subject-before-后", "区民政局收到申请后，应当在5个工作日内完成审核。", False, [("区民政局", "responsible")]),
+    ("not-time-clause-without-unit", "在审查规划设计方案时，应当征求民政部门意见。", False, []),
+    ("after-semicolon-机关", "市场监督管理部门应当依法查处价格违法行为；公安机关应当依法打击非法集资。", False,
+     [("市场监督管理部门", "responsible"), ("公安机关", "responsible")]),
+    ("named-联席会议", "市养老服务联席会议要加强统筹协调。", False, [("市养老服务联席会议", "responsible")]),
+    ("not-党政机关", "各级党政机关要带头落实老年人优待政策。", False, []),
+    # 会同 ranks its own object only; another clause's subject stays responsible
+    ("会同-not-across-clauses", "区财政局要将经费纳入年度预算，区人力社保局要会同区民政局加强培训。", False,
+     [("区财政局", "responsible"), ("区人力社保局", "lead"), ("区民政局", "co")]),
+    ("负责-beside-配合", "该项工作由市医保局负责，市财政局配合。", False, [("市医保局", "lead"), ("市财政局", "co")]),
+    ("负责-beside-配合-county", "县卫健局负责组织实施，县民政局、县财政局配合。", False,
+     [("县卫健局", "lead"), ("县民政局", "co"), ("县财政局", "co")]),
+    # a unit marked 牵头 in its own bracket inside a note
+    ("marked-lead-in-note", "推进改革。（责任单位：市民政局（牵头）、市财政局、市卫健委）", False,
+     [("市民政局", "lead"), ("市财政局", "co"), ("市卫健委", "co")]),
+    ("marked-lead-in-bare-note", "推进改革。【区卫健局(牵头)、区民政局】", False, [("区卫健局", "lead"), ("区民政局", "co")]),
+    ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
+     [("市民政局", "lead"), ("市财政局", "co")]),
 ]
 
 

@@ -32,6 +32,7 @@ _LEX = load("departments")
 COLLECTIVES = frozenset(_LEX["collectives"])
 COLLECTIVE_ENDINGS = tuple(_LEX["collective_endings"])  # 省政府各有关部门 is still unnamed
 NON_UNITS = tuple(_LEX["non_units"])
+NOTE_WORDS = frozenset(_LEX["note_words"])  # （……，列第一位的为牵头单位，下同）: 下同 names no unit
 MARKET_ENDINGS = tuple(_LEX["market_endings"])  # 国网某供电公司: a market actor even where units are listed
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 # Characters trimmed from the ends of a name.
@@ -114,11 +115,14 @@ DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
 SUBJECT_START = regex.compile(r"由(?!于)|》")
 # "A、B等部门" / "A、B两级政府": list + shared head word
-SHARED_HEAD = regex.compile(r"^(?P<list>.+?)(?:等|两级|三级|各级)?(?P<head>部门|单位|政府)$")
+# "自然资源、住房城乡建设主管部门" shares 主管部门
+SHARED_HEAD = regex.compile(r"^(?P<list>.+?)(?:等|两级|三级|各级)?(?P<head>(?:行政主管|主管|行政)?部门|单位|政府)$")
 # "共青团、妇联、残联等群团组织": a list of units followed by the kind they belong to
 LIST_OF_KIND = regex.compile(r"^(?P<list>.+)等(?P<kind>[\p{Han}]{2,8})$")
 CLAUSE_DELIM = regex.compile(r"[。；，：！？\n]")
 PAST_OR_WEAK = regex.compile(r"^(?:可|可以|也)")
+# a clause of time or condition between a subject and its verb: "……在审查规划设计方案时，应当……"
+ADVERBIAL_END = regex.compile(r"(?:时|后|前|期间|过程中)$")
 # The longest object of 会同 considered: "会同县卫生健康局、县财政局、县民政局等部门"
 _MAX_OBJECT = 40
 
@@ -143,7 +147,7 @@ def clean_name(name: str) -> str:
     while prev != name:
         prev = name
         name = NAME_TAIL.sub("", name).strip(_TRIM)
-    return name
+    return "" if name in NOTE_WORDS else name
 
 
 def _drop_notes(name: str) -> str:
@@ -408,6 +412,8 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
                             at = offset + start + part_start
                             found.append(Found(name, role, "bracket", at + s, at + e))
             start = stop + 1
+    # a unit marked in its own bracket leads: "责任单位：市民政局（牵头）、市财政局"
+    found = [replace(f, role="lead") if LEAD_MARK.match(norm, f.end - offset) else f for f in found]
     if any(f.role == "lead" for f in found):
         # every unit named beside a lead unit cooperates: "（市民政局牵头，各区县政府负责）"
         found = [replace(f, role="co") if f.role == "responsible" else f for f in found]
@@ -491,7 +497,7 @@ def find_prose(text: str) -> list[Found]:
     if not DUTY_MARK.search(norm):
         return []  # no obligation verb, no 由 and no 请: nothing to read
     norm = mask(_mask_brackets(norm), CITED_TITLE, keep_ends=True)
-    found: list[Found] = []
+    found: list[tuple[Found, str]] = []  # each unit with the verb that gave it its duty
     for m in OBLIGATION.finditer(norm):
         verb = m["verb"]
         if PAST_OR_WEAK.match(norm[m.start() :]):
@@ -499,28 +505,52 @@ def find_prose(text: str) -> list[Found]:
         clause_start = _clause_start(norm, m.start())
         role: Role = "lead" if verb in ("牵头", "会同") else "co" if verb == "配合" else "responsible"
         units = _subject_units(text, clause_start, m.start())
+        if not units and not norm[clause_start : m.start()].strip():
+            units = _subject_before_adverbial(text, norm, clause_start)
         if not units and verb in ("结合各自职能", "按照各自职责", "按职责", "按照职责", "根据职责"):
             units = _named_in(text, norm, _sentence_start(norm, m.start()), m.start())
-        found.extend(Found(n, role, "prose", s, e) for n, s, e in units)
+        found.extend((Found(n, role, "prose", s, e), verb) for n, s, e in units)
         if verb == "会同":
-            found.extend(Found(n, "co", "prose", s, e) for n, s, e in _leading_units(text, norm, m.end()))
+            found.extend((Found(n, "co", "prose", s, e), "会同") for n, s, e in _leading_units(text, norm, m.end()))
     for m in BY_UNIT.finditer(norm):
-        role = "lead" if m["verb"] in ("牵头", "会同") else "responsible"
+        verb = m["verb"]
+        role = "lead" if verb in ("牵头", "会同") else "responsible"
         units = _subject_units(text, m.start("subj"), m.end("subj"))
-        found.extend(Found(n, role, "prose", s, e) for n, s, e in units)
+        found.extend((Found(n, role, "prose", s, e), verb) for n, s, e in units)
     for m in REQUEST.finditer(norm):
-        found.extend(Found(n, "responsible", "prose", s, e) for n, s, e in _subject_units(text, *m.span("subj")))
-    return _beside_leads(found, norm)
+        units = _subject_units(text, *m.span("subj"))
+        found.extend((Found(n, "responsible", "prose", s, e), "请") for n, s, e in units)
+    return _ranked_in_sentence(found, norm)
 
 
-def _beside_leads(found: list[Found], norm: str) -> list[Found]:
-    """In a sentence with a lead unit, the units merely responsible cooperate: '市民政局牵头，各镇人民政府负责'."""
-    sentence_of = [_sentence_start(norm, f.start) for f in found]
-    led = {sentence_of[k] for k, f in enumerate(found) if f.role == "lead"}
-    return [
-        replace(f, role="co") if f.role == "responsible" and sentence_of[k] in led else f
-        for k, f in enumerate(found)
-    ]
+def _ranked_in_sentence(found: list[tuple[Found, str]], norm: str) -> list[Found]:
+    """Roles a sentence gives by contrast.
+
+    Beside a unit that 牵头, the units merely responsible cooperate: '市民政局牵头，各镇人民政府负责'.
+    Beside a unit that 配合, the unit that 负责 leads: '由市医保局负责，市财政局配合'.
+    A 会同 ranks only its own object: '区财政局要……，区人力社保局要会同区民政局……' leaves 区财政局 responsible.
+    """
+    sentence_of = [_sentence_start(norm, f.start) for f, _ in found]
+    led = {sentence_of[k] for k, (_, verb) in enumerate(found) if verb == "牵头"}
+    helped = {sentence_of[k] for k, (_, verb) in enumerate(found) if verb == "配合"}
+    out: list[Found] = []
+    for k, (f, verb) in enumerate(found):
+        if f.role == "responsible" and sentence_of[k] in led:
+            f = replace(f, role="co")
+        elif f.role == "responsible" and verb == "负责" and sentence_of[k] in helped and sentence_of[k] not in led:
+            f = replace(f, role="lead")
+        out.append(f)
+    return out
+
+
+def _subject_before_adverbial(text: str, norm: str, clause_start: int) -> list[tuple[str, int, int]]:
+    """The subject of an obligation set off by a time clause: '主管部门在审查方案时，应当……' -> 主管部门."""
+    if clause_start < 2 or norm[clause_start - 1] != "，":
+        return []
+    previous = _clause_start(norm, clause_start - 1)
+    if not ADVERBIAL_END.search(norm, previous, clause_start - 1):
+        return []
+    return _leading_units(text, norm, previous)
 
 
 def _clause_start(norm: str, pos: int) -> int:
