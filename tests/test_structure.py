@@ -277,16 +277,43 @@ def test_a_ratio_colon_does_not_end_a_heading() -> None:
     assert doc.tasks[0].title == "养老机构应当配备护理员，护理员与失能老年人的配比不低于1:4；建立值班制度"
 
 
-def test_a_box_stands_beside_the_text() -> None:
+def test_a_box_stands_beside_the_text_and_its_items_are_tasks() -> None:
     doc = parse_text(
         "一、主要任务\n（一）加强安全管理。每年排查不少于2次。（市民政局）\n"
-        "专栏1 居家社区养老服务重点工程\n1．示范型居家养老服务中心建设工程。\n2．家庭养老床位建设工程。\n"
+        "专栏1 居家社区养老服务重点工程\n1．示范型居家养老服务中心建设工程。到2025年建成14家。\n"
+        "2．家庭养老床位建设工程。累计建成500张。\n"
         "（二）提升医养结合能力。到2025年签约率达到90%。\n"
     )
-    assert [t.title for t in doc.tasks] == ["加强安全管理", "提升医养结合能力"]
-    assert [d.name for d in doc.tasks[0].departments] == ["市民政局"]
-    box = [s for s in doc.sections if s.title.startswith("专栏")]
-    assert len(box) == 1 and "家庭养老床位建设工程" in box[0].text
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("一.（一）", "加强安全管理"),
+        ("一.专栏1.1", "示范型居家养老服务中心建设工程"),
+        ("一.专栏1.2", "家庭养老床位建设工程"),
+        ("一.（二）", "提升医养结合能力"),
+    ]
+    # the box's lines are not the body of the item it interrupts, nor its departments
+    assert doc.tasks[0].text == "每年排查不少于2次。（市民政局）"
+    assert [d.name for d in doc.tasks[1].departments] == []
+    assert doc.tasks[1].section_path == ["主要任务", "专栏1 居家社区养老服务重点工程"]
+    assert [(t.text, t.value) for t in doc.tasks[1].targets] == [("14家", 14.0)]
+    assert [d.year for d in doc.tasks[1].deadlines] == [2025]
+    (chapter,) = doc.sections
+    assert [(s.number, s.kind) for s in chapter.children] == [("（一）", "cn_paren"), ("专栏1", "unnumbered"), ("（二）", "cn_paren")]
+
+
+def test_a_box_without_numbered_items_is_no_task() -> None:
+    doc = parse_text(
+        "第三章 主要任务\n一、发展居家养老\n（一）建设服务中心。\n"
+        "专栏2：重点项目\n社区嵌入式养老服务设施建设项目、老年助餐点建设项目。\n（二）发展助餐服务。\n"
+    )
+    assert [t.title for t in doc.tasks] == ["建设服务中心", "发展助餐服务"]
+
+
+def test_a_box_under_a_background_chapter_holds_no_tasks() -> None:
+    doc = parse_text(
+        "一、发展基础\n（一）成效明显。\n专栏1 “十三五”主要成就\n1．建成养老机构20家。\n2．新增床位3000张。\n"
+        "二、主要任务\n（一）建设服务中心。到2025年建成10个。\n"
+    )
+    assert [t.title for t in doc.tasks] == ["建设服务中心"]
 
 
 def test_a_note_after_the_items_applies_to_all_of_them() -> None:

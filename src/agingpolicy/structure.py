@@ -64,7 +64,7 @@ POSTAMBLE = regex.compile(
 SIGNATURE = regex.compile(r"^(?:[\p{Han}（）()]{2,30}(?:人民政府|办公室|办公厅|委员会|政府|局|委|厅|部|办)\s*)+$")
 
 # "专栏1 居家社区养老服务重点工程" / "专栏 3：……": a box of projects set beside the text
-BOX = regex.compile(r"^专栏\s*[\d一二三四五六七八九十]*\s*[：:．.、]?")
+BOX = regex.compile(r"^(?P<marker>专栏\s*[\d一二三四五六七八九十]*)\s*[：:．.、]?")
 
 # a paragraph about all the items before it: "以上任务由市人力社保局牵头……" / "上述工作……"
 SUMMING_UP = regex.compile(r"^[（(]?(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项|内容)")
@@ -155,6 +155,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
     recovered: str | None = None
+    box: bool = False  # a 专栏 box: a section beside the text, never a task itself
 
     @property
     def label(self) -> str:
@@ -269,11 +270,35 @@ class _Builder:
         self.started = False
         self.box: Node | None = None  # an open 专栏 box
 
-    def open_box(self, i: int, text: str) -> None:
-        """A 专栏 box stands beside the text: its lines are neither the open item's body nor new tasks."""
-        rank = self.stack[-1].rank if self.stack else 0
-        self.box = Node("unnumbered", rank, None, None, i, text.strip(), 0, len(text))
-        self.roots.append(self.box)
+    def open_box(self, i: int, text: str, marker: str) -> None:
+        """A 专栏 box stands beside the text, in the section whose item it interrupts: its lines are not that
+        item's body, and its numbered lines are items of the box (重点工程 with their own targets)."""
+        top = self.stack[-1] if self.stack else None
+        rank = top.rank if top else 0
+        box = Node("unnumbered", rank, marker, None, i, text.strip(), 0, len(text), box=True)
+        # the box belongs to the section the interrupted item is in; a chapter still without items holds it
+        holds = top is None or bool(top.children) or top.kind in ("chapter", "subchapter", "unnumbered")
+        holder = top if holds else top.parent
+        box.parent = holder
+        (holder.children if holder else self.roots).append(box)
+        self.box = box
+
+    def box_line(self, i: int, text: str, h: Heading | None) -> None:
+        """A line inside the open box: a numbered line is a new item of it, any other line the body of the last."""
+        box = self.box
+        assert box is not None
+        if h is None:
+            holder = box.children[-1] if box.children else box
+            holder.body.append(Piece(i, 0, len(text), text))
+            return
+        t_end, b_start = split_title(text, h.rest_start)
+        title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
+        item = Node(h.kind, RANK[h.kind], h.number, h.ordinal, i, title, h.rest_start, t_end, parent=box)
+        body = text[b_start:].strip()
+        if body:
+            offset = text.index(body, b_start)
+            item.body.append(Piece(i, offset, offset + len(body), body))
+        box.children.append(item)
 
     def warn(self, code: str, message: str, block: int) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, block=block))
@@ -370,12 +395,13 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
         if b.started and _ends_body(blocks, i):
             break  # signature, date, effective date or attachments: nothing after belongs to a task
         h = headings[i]
-        if BOX.match(for_matching(blk.text)):
-            b.open_box(i, blk.text)
+        box = BOX.match(for_matching(blk.text))
+        if box:
+            b.open_box(i, blk.text, box["marker"])
             continue
         if b.box is not None:
             if h is None or RANK[h.kind] > b.box.rank:
-                b.box.body.append(Piece(i, 0, len(blk.text), blk.text))
+                b.box_line(i, blk.text, h)
                 continue
             b.box = None  # a heading at the level the box interrupted closes it
         if h is not None and b.heading(i, blk.text, h):

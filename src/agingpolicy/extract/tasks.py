@@ -97,7 +97,7 @@ def _leaves(nodes: list[Node]) -> list[Node]:
     for n in nodes:
         if n.children:
             out.extend(_leaves(n.children))
-        elif n.kind not in ("chapter", "subchapter"):
+        elif n.kind not in ("chapter", "subchapter") and not n.box:
             out.append(n)
     return out
 
