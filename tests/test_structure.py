@@ -363,3 +363,23 @@ def test_a_letter_spaced_unnumbered_chapter_name_opens_a_section() -> None:
         (["主 要 任 务"], "发展家庭养老床位"),
         (["保 障 措 施"], "加强组织领导"),
     ]
+
+
+def test_an_empty_bracket_is_a_lost_numeral_of_the_level_around_it() -> None:
+    doc = parse_text(
+        "一、主要任务\n（一）加强健康管理。每年体检1次。【责任单位：区卫计委】\n"
+        "（）推进医养合作。到2020年签约率达到100%。【牵头单位：区卫计委；责任单位：区民政局】\n（三）发展护理。\n"
+        "二、保障措施\n（一）加强领导\n（1）建立机制。\n( )完善考核。\n（3）强化督查。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("一.（一）", "加强健康管理"),
+        ("一.（二）", "推进医养合作"),
+        ("一.（三）", "发展护理"),
+        ("二.（一）.（1）", "建立机制"),
+        ("二.（一）.（2）", "完善考核"),
+        ("二.（一）.（3）", "强化督查"),
+    ]
+    assert [(d.name, d.role) for d in doc.tasks[1].departments] == [("区卫计委", "lead"), ("区民政局", "co")]
+    assert [t.text for t in doc.tasks[0].targets] == ["1次"]
+    recovered = [w.message for w in doc.warnings if w.code == "numbering.recovered"]
+    assert recovered == ["lost number recovered as （二）", "lost number recovered as （2）"]

@@ -19,7 +19,7 @@ line standing where a number was lost (between 三、… and （十二）…).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -108,8 +108,8 @@ NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
     ("cn", "lost_number", regex.compile(r"^、\s*(?=[\p{Han}“])")),
     # damaged: "一）…" (opening bracket lost)
     ("cn_paren", "lost_bracket", regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})）\s*")),
-    # damaged: "）加大经费投入力度" (number and opening bracket lost)
-    ("cn_paren", "lost_number", regex.compile(r"^）\s*(?=[\p{Han}“])")),
+    # damaged: "）加大经费投入力度" (number and opening bracket lost) / "（）推进医养结合" (numeral lost)
+    ("cn_paren", "lost_number", regex.compile(r"^（?\s*）\s*(?=[\p{Han}“])")),
     # damaged: "2）…"
     ("arabic_paren", "lost_bracket", regex.compile(r"^(?P<num>\d{1,2})）\s*")),
     # damaged: "4完善社会救助体系" / "1 打造老年宜居环境" — accepted only when 4 continues the sequence;
@@ -324,6 +324,8 @@ class _Builder:
 
     def heading(self, i: int, text: str, h: Heading) -> bool:
         """Add a numbered heading; False when a damaged form does not fit the sequence (then it is body)."""
+        if h.damage == "lost_number" and h.kind == "cn_paren" and self.stack and self.stack[-1].kind == "arabic_paren":
+            h = replace(h, kind="arabic_paren")  # "（）" among （1）（2）: the number lost was Arabic
         rank = RANK[h.kind]
         parent = self.parent_for(rank)
         expected = self.expected(parent, h.kind)
