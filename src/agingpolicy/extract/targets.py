@@ -166,6 +166,8 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
         return None
     if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(norm, clause_start, clause_end):
         return None
+    if norm.startswith("的", end) and NUMBER_MARK.search(norm, end, clause_end):
+        return None  # a threshold naming what is counted: 培育年营业收入超过1亿元的企业5家以上 -> only 5家以上
     if SLOGAN.search(norm, *clause_bounds(norm, start_num, SENTENCE_DELIM)):
         return None
     comparator = _comparator(pre, post, m["range"])
