@@ -228,6 +228,8 @@ def test_numbering_from_style_start_override_and_numbering_off() -> None:
         ("decimalEnclosedCircle", 21, "21"),
         ("upperLetter", 2, "B"),
         ("lowerLetter", 27, "aa"),
+        ("upperLetter", 260, "ZZZZZZZZZZ"),
+        ("upperLetter", 10**9, "1000000000"),  # a huge w:start renders digits, not a huge label
         ("lowerRoman", 14, "xiv"),
         ("decimalZero", 7, "07"),
         ("decimal", 12, "12"),

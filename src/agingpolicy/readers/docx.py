@@ -144,9 +144,14 @@ def _series(symbols: str) -> Callable[[int], str]:
     return lambda n: symbols[n - 1] if 0 < n <= len(symbols) else str(n)
 
 
+# Letter numbers repeat their letter once per round of the alphabet (AAA is 53); a list level that
+# starts at a huge w:start would render a huge label, so beyond this many rounds digits are used.
+MAX_LETTER_ROUNDS = 10
+
+
 def _letters(alphabet: str) -> Callable[[int], str]:
     """Word's letter numbering: A..Z, then AA..ZZ, AAA..."""
-    return lambda n: alphabet[(n - 1) % 26] * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    return lambda n: alphabet[(n - 1) % 26] * ((n - 1) // 26 + 1) if 0 < n <= 26 * MAX_LETTER_ROUNDS else str(n)
 
 
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
