@@ -17,6 +17,7 @@ it covers the written part (民政).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -50,13 +51,13 @@ HAN_RUN = regex.compile(r"[\p{Han}]{2,14}")
 LISTED_NAME = regex.compile(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|和|$)")
 LEVEL_WORDS = frozenset(p for ps in _LEX["level_prefixes"].values() for p in ps)  # 省 市 区 县 镇 …
 
-# A bracketed note, nesting allowed: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
-BRACKETS = (
-    regex.compile(r"（(?:[^（）]++|(?R))*）"),
-    regex.compile(r"【(?:[^【】]++|(?R))*】"),
-    regex.compile(r"［(?:[^［］]++|(?R))*］"),
-    regex.compile(r"\[(?:[^\[\]]++|(?R))*\]"),
-)
+# A bracketed note, nesting allowed, by its opening bracket: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
+BRACKETS = {
+    "（": regex.compile(r"（(?:[^（）]++|(?R))*）"),
+    "【": regex.compile(r"【(?:[^【】]++|(?R))*】"),
+    "［": regex.compile(r"［(?:[^［］]++|(?R))*］"),
+    "[": regex.compile(r"\[(?:[^\[\]]++|(?R))*\]"),
+}
 # A cited title: 《民政部 财政部关于由各地负责……的通知》 — units in it are cited, not given work
 CITED_TITLE = regex.compile(r"《[^《》\n]*》")
 # The note itself says the first-listed unit leads: （责任单位：市民政局、市财政局，列第一位者为牵头单位）
@@ -150,13 +151,22 @@ def clean_name(name: str) -> str:
     return "" if name in NOTE_WORDS else name
 
 
+def bracket_notes(norm: str) -> Iterator[regex.Match[str]]:
+    """Every bracketed note of the matching text, kind by kind (a kind whose opening bracket is absent is
+    not searched: most texts hold one kind or none)."""
+    for opening, pattern in BRACKETS.items():
+        if opening in norm:
+            yield from pattern.finditer(norm)
+
+
 def _drop_notes(name: str) -> str:
     norm = for_matching(name)
+    notes = [m.span() for m in bracket_notes(norm) if not lexicon().alternatives.fullmatch(m.group())]
+    if not notes:
+        return name
     keep = [True] * len(name)
-    for pattern in BRACKETS:
-        for m in pattern.finditer(norm):
-            if not lexicon().alternatives.fullmatch(m.group()):
-                keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    for start, end in notes:
+        keep[start:end] = [False] * (end - start)
     return "".join(c for c, k in zip(name, keep, strict=True) if k)
 
 
@@ -278,7 +288,8 @@ def _written_end(text: str, start: int, name: str) -> int:
         elif text[i].isspace():
             i += 1
         else:
-            note = next((m for p in BRACKETS if (m := p.match(norm, i))), None)
+            pattern = BRACKETS.get(norm[i])
+            note = pattern.match(norm, i) if pattern else None
             if note is None:
                 break
             i = note.end()
@@ -294,7 +305,7 @@ def _mask_brackets(text: str) -> str:
     """Blank out nested bracket contents so separators inside notes do not split the list."""
     if not OPENING.search(text):
         return text
-    insides = sorted((m.start() + 1, m.end() - 1) for pattern in BRACKETS for m in pattern.finditer(text))
+    insides = sorted((m.start() + 1, m.end() - 1) for m in bracket_notes(text))
     out: list[str] = []
     pos = 0
     for start, end in insides:
@@ -482,12 +493,11 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
         stop = end.start() if end else len(norm)
         start = m.start("label") - (1 if norm[m.start("label") - 1 : m.start("label")] == "【" else 0)
         found.extend(from_bracket(text[start:stop], start, first_is_lead))
-    for pattern in BRACKETS:
-        for m in pattern.finditer(norm):
-            if any(a <= m.start() and m.end() <= b for a, b in titles):
-                continue
-            closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
-            found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
+    for m in bracket_notes(norm):
+        if any(a <= m.start() and m.end() <= b for a, b in titles):
+            continue
+        closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
+        found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
     return found
 
 
