@@ -113,3 +113,56 @@ def test_big5_is_detected() -> None:
     decoded, encoding = decode(text.encode("big5"))
     assert decoded == text
     assert encoding.replace("_", "").lower().startswith(("big5", "cp950"))
+
+
+# --- text copied out of a PDF: hard wraps and page furniture ------------------------------------------
+
+PDF_COPY = """某区养老服务体系建设实施方案
+一、主要任务
+（一）加强安全管理。到2025年，全区建成社区养老服务站
+50个，养老机构护理型床位占比不低于60%，每个街道至少
+建成1个综合养老服务中心。（责任单位：区民政局、区财
+— 3 —
+某区养老服务体系建设实施方案
+政局）
+（二）提升医养结合能力。推进医疗机构与养老机构签约合作，
+签约率达到90%以上，鼓励二级以上医院开设老年医学科，到
+2025年，全区二级及以上综合性医院设立老年医学科的比例达
+到60%以上。（责任单位：区卫健委）
+- 4 -
+某区养老服务体系建设实施方案
+（三）发展智慧养老。建设区级智慧养老服务平台，推动养老服
+务数据与政务数据共享，为全区老年人提供紧急呼叫服务。
+二、保障措施
+"""
+
+
+def test_hard_wrapped_lines_are_joined_and_page_furniture_dropped() -> None:
+    texts = [b.text for b in text_to_blocks(PDF_COPY)]
+    assert texts == [
+        "某区养老服务体系建设实施方案",
+        "一、主要任务",
+        "（一）加强安全管理。到2025年，全区建成社区养老服务站50个，养老机构护理型床位占比不低于60%，"
+        "每个街道至少建成1个综合养老服务中心。（责任单位：区民政局、区财政局）",
+        "（二）提升医养结合能力。推进医疗机构与养老机构签约合作，签约率达到90%以上，鼓励二级以上医院开设老年医学科，"
+        "到2025年，全区二级及以上综合性医院设立老年医学科的比例达到60%以上。（责任单位：区卫健委）",
+        "（三）发展智慧养老。建设区级智慧养老服务平台，推动养老服务数据与政务数据共享，为全区老年人提供紧急呼叫服务。",
+        "二、保障措施",
+    ]
+
+
+def test_a_document_with_one_paragraph_per_line_is_not_joined() -> None:
+    text = (
+        "一、主要任务\n（一）加强安全管理\n到2025年，全区建成社区养老服务站50个，护理型床位占比不低于60%\n"
+        "（二）提升医养结合能力\n推进医疗机构与养老机构签约合作，到2025年签约率达到90%以上\n"
+        "（三）发展智慧养老\n建设区级智慧养老服务平台，推动养老服务数据与政务数据共享\n"
+    )
+    assert len(text_to_blocks(text)) == 7
+
+
+@pytest.mark.parametrize("page", ["— 3 —", "- 12 -", "－3－", "第3页", "第 3 页 共 10 页"])
+def test_page_numbers_are_dropped(page: str) -> None:
+    assert [b.text for b in text_to_blocks(f"一、主要任务\n{page}\n（一）加强安全管理。\n")] == [
+        "一、主要任务",
+        "（一）加强安全管理。",
+    ]

@@ -1,4 +1,5 @@
-"""Plain text: decode, drop converter furniture, and rebuild the tables that text conversion flattened.
+"""Plain text: decode, drop converter furniture, join hard-wrapped lines (:mod:`.wraps`), and rebuild
+the tables that text conversion flattened.
 
 Two flattened table forms are recognised:
 
@@ -25,6 +26,7 @@ from charset_normalizer import from_bytes
 
 from ..blocks import Block, Paragraph, ReadError, Table
 from .linetables import recover_line_tables
+from .wraps import unwrap
 
 # Converter artefacts that carry no text: "[bookmark: _GoBack]" (pandoc / Word-to-text).
 ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]")
@@ -119,7 +121,7 @@ def text_to_blocks(text: str) -> list[Block]:
         if stripped:
             blocks.append(Paragraph(stripped))
         i += 1
-    return recover_line_tables(blocks)
+    return recover_line_tables(unwrap(blocks))
 
 
 def _read_tab_table(lines: list[str], i: int) -> tuple[Table, int]:

@@ -1,0 +1,114 @@
+"""Text copied out of a PDF: page furniture dropped, hard-wrapped lines joined back into paragraphs.
+
+A PDF copy breaks every paragraph into lines of one width and puts the page's
+furniture between them::
+
+    （一）加强安全管理。到2025年，全区建成社区养老服务站
+    50个，养老机构护理型床位占比不低于60%。（责任单位：区民政局、区财
+    — 3 —
+    某区养老服务体系建设实施方案
+    政局）
+
+Page numbers ("— 3 —", "- 3 -", "第3页") are dropped wherever they stand; a line
+repeated next to them on several pages (a running header or footer) is dropped
+there. Lines are joined only in a document that is hard-wrapped: many lines of
+nearly the same width that do not end a sentence. A line of that width that does
+not end with a sentence mark is continued by the next, unless the next opens a
+numbered heading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..blocks import Block, Paragraph
+from ..structure import classify
+
+# a page number alone on its line: "— 3 —" / "- 12 -" / "－3－" / "第3页" / "第 3 页 共 10 页" / "3/10"
+PAGE_NUMBER = regex.compile(
+    r"^(?:[—\-－–]{1,2}\s*\d{1,4}\s*[—\-－–]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
+# marks that end a paragraph: a line of full width ending in one of these is not continued
+PARAGRAPH_END = regex.compile(r"[。；！？：:;!?”）)】]$")
+# a document is hard-wrapped when at least this share of its longer lines are full lines that end mid-sentence
+WRAPPED_SHARE = 0.4
+WRAPPED_MIN_LINES = 5
+# a line counts as full when it is at most this much narrower than the document's line width
+FULL_LINE_SLACK = 4
+# lines narrower than this say nothing about the wrap width (headings, signatures, dates)
+LONG_LINE = 20
+
+
+def width(line: str) -> int:
+    """Display width: an ASCII character counts 1, any other (Chinese, full-width marks) 2."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def unwrap(blocks: list[Block]) -> list[Block]:
+    """Drop page furniture and join hard-wrapped paragraph lines; tables are left as they are."""
+    blocks = _drop_furniture(blocks)
+    wrap = _wrap_width([b.text for b in blocks if isinstance(b, Paragraph)])
+    if wrap is None:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph)
+            and _continues(previous.text, block.text, wrap)
+        ):
+            out[-1] = Paragraph(previous.text + block.text, previous.outline_level)
+        else:
+            out.append(block)
+    return out
+
+
+def _drop_furniture(blocks: list[Block]) -> list[Block]:
+    """Page numbers, and the lines repeated beside them on two or more pages (running headers/footers)."""
+    pages = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and PAGE_NUMBER.match(b.text)]
+    if not pages:
+        return blocks
+    beside = Counter(
+        blocks[j].text
+        for i in pages
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(blocks) and isinstance(blocks[j], Paragraph) and j not in pages
+    )
+    running = {text for text, n in beside.items() if n >= 2}
+    drop = set(pages)
+    for i in pages:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and isinstance(blocks[j], Paragraph) and blocks[j].text in running:
+                drop.add(j)
+    return [b for i, b in enumerate(blocks) if i not in drop]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped document's lines were broken at, or None when it is not hard-wrapped."""
+    widths = [width(line) for line in lines]
+    long = [w for w in widths if w >= LONG_LINE]
+    if len(long) < WRAPPED_MIN_LINES:
+        return None
+    counts = Counter(long)
+
+    def near(w: int) -> int:  # lines of width w or up to 2 narrower (a line may end before a wide character)
+        return sum(n for v, n in counts.items() if w - 2 <= v <= w)
+
+    wrap = max(counts, key=lambda w: (near(w), w))
+    open_ended = sum(
+        1
+        for line, w in zip(lines, widths, strict=True)
+        if wrap - FULL_LINE_SLACK <= w <= wrap + 1 and not PARAGRAPH_END.search(line)
+    )
+    return wrap if open_ended >= max(WRAPPED_MIN_LINES, WRAPPED_SHARE * len(long)) else None
+
+
+def _continues(line: str, following: str, wrap: int) -> bool:
+    """Does ``following`` continue ``line``: a full line ending mid-sentence, then a line that is not a heading?"""
+    if PARAGRAPH_END.search(line) or width(line) < wrap - FULL_LINE_SLACK:
+        return False
+    heading = classify(following)
+    return heading is None or heading.damage is not None
