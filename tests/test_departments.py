@@ -374,6 +374,13 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
     ("marked-lead-in-note", "推进改革。（责任单位：市民政局（牵头）、市财政局、市卫健委）", False,
      [("市民政局", "lead"), ("市财政局", "co"), ("市卫健委", "co")]),
     ("marked-lead-in-bare-note", "推进改革。【区卫健局(牵头)、区民政局】", False, [("区卫健局", "lead"), ("区民政局", "co")]),
+    # labels that introduce no units end the list: deadlines and persons are not departments
+    ("note-with-deadline-label", "建成中心1个。（牵头单位：区民政局；配合单位：区财政局、区卫健委；完成时限：2024年12月底前）", False,
+     [("区民政局", "lead"), ("区财政局", "co"), ("区卫健委", "co")]),
+    ("note-with-deadline-phrase", "完成改造。（责任单位：区民政局、区住建局，2025年6月底前完成）", False,
+     [("区民政局", "responsible"), ("区住建局", "responsible")]),
+    ("note-with-person", "发展助餐服务。【责任单位：各街道办事处；责任领导：张三；完成时限：长期坚持】", False,
+     [("各街道办事处", "responsible")]),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
 ]

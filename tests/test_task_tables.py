@@ -99,3 +99,16 @@ def test_two_level_header_over_unit_columns() -> None:
     cols = task_columns(table)
     assert cols is not None
     assert (cols.header_rows, cols.units, cols.deadline) == (2, ((2, "lead"), (3, "co")), (4,))
+
+
+def test_a_column_of_leaders_names_persons_not_units() -> None:
+    doc = parse_text(
+        "某县任务分工台账\n\t序号\n\t重点任务\n\t责任领导\n\t责任单位\n\t完成时限\n\n"
+        "\t1\n\t建设县级养老服务指导中心\n\t李四副县长\n\t县民政局（牵头）、县财政局、县卫健局\n\t2024年底\n\n"
+        "\t2\n\t推进家庭养老床位建设，新增床位300张\n\t王五副县长\n\t牵头：县民政局；配合：县医保局\n\t2025年6月\n\n"
+    )
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == [
+        [("县民政局", "lead"), ("县财政局", "co"), ("县卫健局", "co")],
+        [("县民政局", "lead"), ("县医保局", "co")],
+    ]
+    assert [[(d.year, d.month) for d in t.deadlines] for t in doc.tasks] == [[(2024, None)], [(2025, 6)]]

@@ -23,6 +23,8 @@ _VOCAB = load("tables")["task_columns"]
 
 def _kind(header: str) -> str | None:
     h = header.replace(" ", "").replace("\u3000", "")
+    if any(word in h for word in _VOCAB["people"]):
+        return None  # 责任领导 / 责任人: persons, not units
     for kind in ("lead", "co", "responsible", "deadline", "number", "measure", "task"):
         if any(word in h for word in _VOCAB[kind]):
             return kind

@@ -71,6 +71,11 @@ LABEL = regex.compile(
     \s*(?:[：:]|】)\s*
     """
 )
+# A label inside a note that introduces no units; it ends the unit list before it:
+#   （牵头单位：区民政局；完成时限：2024年底前） / 责任领导：张三
+OTHER_LABEL = regex.compile(r"(?:" + "|".join(map(regex.escape, _LEX["other_labels"])) + r")\s*[：:]")
+# a digit is in no unit's name: "2025年6月底前完成" in a list of units is a deadline
+DIGIT = regex.compile(r"\d")
 # Words closing a responsibility note: （……按职责分工落实） （……负责）
 # A labelled note without brackets, opening a line or a sentence: "责任单位：区民政局" / "【牵头单位】区民政局"
 LABEL_LINE = regex.compile(
@@ -173,7 +178,7 @@ def _drop_notes(name: str) -> str:
 @lru_cache(maxsize=16_384)
 def is_unit(name: str) -> bool:
     """Is ``name`` a named responsible unit (not a collective, not a market actor)?"""
-    if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name):
+    if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name) or DIGIT.search(name):
         return False
     if name.endswith(COLLECTIVE_ENDINGS) or DUTY_WORD.search(name):
         return False
@@ -192,6 +197,8 @@ def is_listed_unit(name: str) -> bool:
     if is_unit(name):
         return True
     if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name) or DUTY_WORD.search(name):
+        return False
+    if DIGIT.search(name):
         return False
     bare = name.removeprefix("各").removeprefix("相关").removeprefix("有关")
     return bare not in NON_UNITS and not name.endswith(COLLECTIVE_ENDINGS + MARKET_ENDINGS)
@@ -397,6 +404,8 @@ def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence
         has_lead = any(lb["label"].startswith(("牵头", "主责")) for lb in labels)
         for k, lb in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
+            other = OTHER_LABEL.search(norm, lb.end(), end)
+            end = other.start() if other else end
             role = _label_role(lb["label"], has_lead)
             # a part may state its own role: "责任单位：各区人民政府，市市场监管局配合"
             for part_start, part in _parts(content[lb.end() : end]):
