@@ -381,6 +381,9 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
      [("区民政局", "responsible"), ("区住建局", "responsible")]),
     ("note-with-person", "发展助餐服务。【责任单位：各街道办事处；责任领导：张三；完成时限：长期坚持】", False,
      [("各街道办事处", "responsible")]),
+    ("六角括号-note", "推进改革。〔责任单位：区民政局、区财政局〕", False, [("区民政局", "responsible"), ("区财政局", "responsible")]),
+    ("由-adverb-verb", "由各乡镇人民政府、街道办事处具体组织实施。", False,
+     [("各乡镇人民政府", "responsible"), ("街道办事处", "responsible")]),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
 ]

@@ -57,6 +57,7 @@ BRACKETS = {
     "【": regex.compile(r"【(?:[^【】]++|(?R))*】"),
     "［": regex.compile(r"［(?:[^［］]++|(?R))*］"),
     "[": regex.compile(r"\[(?:[^\[\]]++|(?R))*\]"),
+    "〔": regex.compile(r"〔(?:[^〔〕]++|(?R))*〕"),
 }
 # A cited title: 《民政部 财政部关于由各地负责……的通知》 — units in it are cited, not given work
 CITED_TITLE = regex.compile(r"《[^《》\n]*》")
@@ -82,7 +83,7 @@ LABEL_LINE = regex.compile(
     r"(?:^|(?<=[。；\n]))\s*(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))\s*[：:]"
 )
 # anything a note needs: a bracket, or a label word
-NOTE_MARK = regex.compile(r"[（【［\[]|单位|部门")
+NOTE_MARK = regex.compile(r"[（【［\[〔]|单位|部门")
 # the same label set in its own bracket: "【责任单位】区民政局、区财政局"
 BOXED_LABEL = regex.compile(r"【(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))】")
 DUTY_TAIL = regex.compile(
@@ -108,8 +109,10 @@ OBLIGATION = regex.compile(
     (?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责)
     """
 )
-# 由区民政局牵头 / 由各区县政府负责 / 由市民政局会同市财政局…
-BY_UNIT = regex.compile(r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?P<verb>负责|牵头|组织|统筹|会同)")
+# 由区民政局牵头 / 由各区县政府负责 / 由市民政局会同市财政局… / 由各乡镇人民政府具体组织实施
+BY_UNIT = regex.compile(
+    r"由(?P<subj>[^，。；：！？\n由]{2,30}?)(?:具体|统一|共同|分别|主要)?(?P<verb>负责|牵头|组织|统筹|会同)"
+)
 # a 通知 asks: "请各县（市、区）民政局于5月底前报送……"
 REQUEST = regex.compile(
     r"请(?P<subj>[^，。；：！？\n]{2,24}?)(?=于|在|按照?|要|做好|及时|认真|抓紧|将|对|把|结合|加强|切实|根据)"
@@ -304,7 +307,7 @@ def _written_end(text: str, start: int, name: str) -> int:
 
 
 # any opening bracket: most texts hold none, and then there is nothing to mask
-OPENING = regex.compile(r"[（【［\[]")
+OPENING = regex.compile(r"[（【［\[〔]")
 
 
 @lru_cache(maxsize=4096)
