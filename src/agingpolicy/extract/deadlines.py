@@ -32,13 +32,14 @@ YEAR = r"(?:20\d{2}|二[〇零○][〇零○一二三四五六七八九]{2})"
 
 # a month or a day as written: 6 / 12 / 十二 / 二十九
 MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-# 到2025年底 / 于2022年底 / 至2023年6月底前 / 2025年年底前 / 2022年上半年 / 2023年6月30日前
+# 到2025年底 / 于2022年底 / 至2023年6月底前 / 2025年年底前 / 2022年上半年 / 2023年6月30日前 / 2025年第三季度前
 BY = regex.compile(
     rf"""(?x)
     (?P<pre>到|至|于|在|截至|截止到?|力争到|争取到|力争)?\s*
     (?P<y>{YEAR})\s*年?
-    (?:\s*(?P<m>{MONTH_DAY})\s*月(?:\s*(?P<d>{MONTH_DAY})\s*[日号])?(?:底|末|份)?|年?底|年?末|上半年|下半年)?
-    (?P<post>前|以前|之前)?
+    (?:\s*(?P<m>{MONTH_DAY})\s*月(?:\s*(?P<d>{MONTH_DAY})\s*[日号])?(?:底|末|份)?|年?底|年?末|上半年|下半年
+       |第?(?P<q>[一二三四1-4])季度(?:末|底)?)?
+    (?P<post>前|以前|之前)?(?!后)                       # not 2025年前后 (around 2025)
     """
 )
 # after the time phrase: it qualifies a noun (2000年以前建成的老旧小区), it is no time limit
@@ -65,7 +66,7 @@ BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
 # after the year phrase: a baseline (在2022年基础上 / 2020年的水平 / 以2020年为基数)
 BASELINE_AFTER = regex.compile(r"\s*(?:的)?(?:基础上|水平|为基[数期准]|基数|同期)")
 # what makes a bare year a point in time: 2025年底 / 2023年6月 / 2024年上半年
-YEAR_PART = regex.compile(rf"\s*年?\s*(?:{MONTH_DAY}\s*月|年?底|年?末|上半年|下半年)")
+YEAR_PART = regex.compile(rf"\s*年?\s*(?:{MONTH_DAY}\s*月|年?底|年?末|上半年|下半年|第?[一二三四1-4]季度)")
 YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")  # 二〇二五 -> 2025
 
 
@@ -141,7 +142,7 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
             continue
         if _is_past(norm, m.start("y"), m.end(), bare=not (m["pre"] or m["post"])) or before_period(year):
             continue
-        month = to_int(m["m"]) if m["m"] else None
+        month = to_int(m["m"]) if m["m"] else 3 * to_int(m["q"]) if m["q"] else None  # a quarter ends in its 3rd month
         add(m.start() if m["pre"] else m.start("y"), m.end(), year, month, "by")
     for m in DURING.finditer(norm):
         add(m.start(), m.end(), PERIODS[m["p"]][1], None, "during")
