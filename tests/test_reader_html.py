@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agingpolicy import parse_bytes
 from agingpolicy.blocks import Paragraph, Table
 from agingpolicy.readers import read_bytes
 from agingpolicy.readers.html import decode_html, read_html
@@ -61,6 +63,97 @@ def test_a_form_wrapping_the_whole_page_is_not_furniture() -> None:
     <form action="/search"><input name="q"><button>搜索</button>站内检索</form>"""
 
     assert _texts(_page(body)) == ["第一条 为规范养老服务，制定本办法。", "第二条 本办法适用于全区养老服务机构。"]
+
+
+# A government site's article page: a top bar, a header with the site's logo, a menu, a breadcrumb, the
+# information table, the article, a page-tools bar, a sidebar and a footer.
+SITE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="SiteName" content="{site}"><meta name="ArticleTitle" content="{title}">
+<title>{title}_政策文件_{site}</title></head><body>
+{top}
+<div class="header"><h1 class="logo">{site}</h1><form class="search"><input><button>搜索</button></form></div>
+<div class="menu"><a>首页</a> <a>政务公开</a> <a>互动交流</a></div>
+<div class="location">当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>
+<div class="xxgk"><table><tr><td>索引号：</td><td>0001-2024-01</td><td>成文日期：</td><td>2024年05月08日</td></tr>
+<tr><td>标题：</td><td colspan="3">{title}</td></tr></table></div>
+<div class="article">{heading}
+<div class="tools-bar">发布时间：2024-05-10 来源：{issuer} 【字号：大 中 小】</div>
+<p>各有关单位：</p><p>为积极应对人口老龄化，结合我市实际，制定本意见。</p>
+<p>一、主要任务</p><p>（一）完善服务网络。市民政局要加强统筹。</p>
+<p style="text-align:right">{issuer}</p><p style="text-align:right">2024年5月8日</p>
+<div class="attach">相关解读：图解《{title}》</div>
+<div class="tools"><a>【打印本页】</a> <a>【关闭窗口】</a> <span>分享到：微信 微博 QQ空间</span></div>
+</div>
+<div class="sidebar"><h3>相关文件</h3><ul><li>某市民政局关于做好养老服务补贴发放工作的通知 2024-01-15</li></ul></div>
+<div class="footer">主办：{issuer}办公室 网站标识码：4501000001</div>
+</body></html>"""
+TOP_BARS = [
+    # a top bar named by its class
+    '<div class="top-bar"><span>欢迎访问{site}</span> <a>无障碍</a> | <a>长者模式</a> | <a>English</a></div>',
+    # by its id, in camel case
+    '<div id="topBar">欢迎来到{site}！ 简体 | 繁體 | 手机版</div>',
+    # an accessibility widget
+    '<div id="wzaBtn"><a>无障碍浏览</a> <a>关怀版</a></div><div class="welcome">欢迎访问{site}</div>',
+    # with a class that says nothing: known only by its words
+    '<div class="c1">欢迎访问{site} 无障碍 | 长者模式 | English</div>',
+    '<div class="c1"><span>欢迎访问{site}</span></div><div class="c2">今天是2024年5月10日 星期五 适老化模式</div>',
+]
+SITES = [
+    ("南宁市人民政府门户网站", "南宁市人民政府关于推进养老服务高质量发展的实施意见", "南宁市人民政府", "南宁市", "city"),
+    ("吉林省人民政府网", "吉林省人民政府关于加强老年人照护服务的实施意见", "吉林省人民政府", "吉林省", "province"),
+    ("武侯区政务网", "武侯区关于进一步加强老年人关爱服务工作的若干措施", "成都市武侯区人民政府", "武侯区", "county"),
+]
+HEADINGS = ['<h1 class="article-title">{title}</h1>', '<div class="title">{title}</div>', "<h2>{title}</h2>"]
+
+
+@pytest.mark.parametrize("top", TOP_BARS)
+@pytest.mark.parametrize(("site", "title", "issuer", "region", "level"), SITES)
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_site_chrome_never_joins_the_title(top: str, site: str, title: str, issuer: str, region: str, level: str,
+                                           heading: str) -> None:  # fmt: skip
+    page = SITE_PAGE.format(top=top.format(site=site), heading=heading.format(title=title), site=site, title=title,
+                            issuer=issuer)  # fmt: skip
+    texts = _texts(page.encode())
+    doc = parse_bytes(page.encode(), "page.html")
+
+    assert not [t for t in texts if "欢迎" in t or "无障碍" in t or "微博" in t or "相关" in t or "搜索" in t]
+    assert texts[0] == title  # the information table comes before, as a table
+    assert (doc.title, doc.region, doc.admin_level) == (title, region, level)
+    assert doc.issued_date == "2024-05-10"  # the info bar is kept, its page tools stripped
+    assert doc.issuer == issuer  # from the signature
+
+
+def test_a_header_holding_the_article_title_is_kept() -> None:
+    body = """<div class="header">某区人民政府</div>
+    <article><header><h1>某区养老服务发展“十四五”规划</h1><p>发布日期：2021-12-13</p></header>
+    <p>为积极应对人口老龄化，制定本规划。</p><p>一、规划背景</p><p>“十三五”期间，全区养老服务体系建设取得明显成效。</p>
+    </article>"""
+
+    assert _texts(_page(body))[:3] == ["某区养老服务发展“十四五”规划", "发布日期：2021-12-13", "为积极应对人口老龄化，制定本规划。"]
+
+
+def test_the_title_the_page_declares_is_marked_or_restored() -> None:
+    head = '<meta charset="utf-8"><meta name="ArticleTitle" content="某县养老服务体系建设规划（2021—2025年）">'
+    titled = "<title>某县养老服务体系建设规划（2021—2025年） - 某县人民政府</title>"
+    # a title broken over two lines in the body becomes one heading, apart from the site line above it
+    body = "<div>某县政务网</div><div>某县养老服务体系建设规划</div><div>（2021—2025年）</div><p>为积极应对，制定本规划。</p>"
+    blocks, _ = read_html(f"<html><head>{head}{titled}</head><body>{body}</body></html>".encode())
+    assert blocks[:3] == [
+        Paragraph("某县政务网"),
+        Paragraph("某县养老服务体系建设规划", 1),
+        Paragraph("（2021—2025年）", 1),
+    ]
+    doc = parse_bytes(f"<html><head>{head}{titled}</head><body>{body}</body></html>".encode(), "p.html")
+    assert doc.title == "某县养老服务体系建设规划（2021—2025年）"
+    assert doc.period is not None and doc.period.label == "十四五"
+
+    # a body without its title: the title the <title> and the <meta> agree on is put first
+    body = "<p>各乡镇人民政府：</p><p>为积极应对，制定本规划。</p><p>一、总体要求</p>"
+    blocks, _ = read_html(f"<html><head>{head}{titled}</head><body>{body}</body></html>".encode())
+    assert blocks[0] == Paragraph("某县养老服务体系建设规划（2021—2025年）", 1)
+    # the <title> alone is not enough
+    blocks, _ = read_html(f'<html><head><meta charset="utf-8">{titled}</head><body>{body}</body></html>'.encode())
+    assert blocks[0] == Paragraph("各乡镇人民政府：")
 
 
 # --- text and headings -------------------------------------------------------------------------------

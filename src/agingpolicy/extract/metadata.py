@@ -2,11 +2,18 @@
 
 The title is the policy's own: a title broken over lines is joined; a forwarding
 notice's wrapper ("……关于转发……的通知") gives way to the document that follows
-it; site navigation, date lines and draft marks are never part of it.
+it; site navigation and chrome, mastheads, document numbers, date lines and draft
+marks are never part of it, and lines of different heading levels are never joined.
+
+The issuer is the body of a masthead (某县某镇人民政府文件), else the name before a
+forwarding notice's 关于, else a unit line under the title, else the signature above
+the closing date. The period is the title's, else the one the document names where it
+speaks of itself (制定本规划, 规划期为2021—2025年), never one a task aims at.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +50,7 @@ DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s
 CN_DATE = regex.compile(
     r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
+DATE_SUFFIX = "|".join(_VOCAB["date_suffixes"])
 DATE_LABEL = regex.compile(r"(?:发[表布]时间|发布日期|发文日期|成文日期|印发日期|日期)\s*[：:]")
 # 津宝政办发〔2018〕13号 / 国办发[2019]5号 / 民发（2020）12号
 DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*\d{1,4}\s*号")
@@ -63,7 +71,43 @@ PLACE_LEVEL = (
 # 国务院办公厅关于…… / 中共中央 国务院关于…… / 国家卫生健康委等部门关于……
 NATIONAL = regex.compile(_VOCAB["national_title"])
 LEVEL_WORDS = {level: regex.compile("|".join(words)) for level, words in _VOCAB["level_words"].items()}
-UNIT_LINE = regex.compile(r"^[\p{Han}\s]{2,30}(?:局|委|办|厅|部|政府|办公室|委员会|中心)$")
+_MAST = _VOCAB["masthead"]
+UNIT_END = "(?:" + "|".join(_MAST["unit_endings"]) + ")"
+# A line naming a body: 桐庐县人民政府办公室 / 国务院办公厅 / 区民政局
+UNIT_LINE = regex.compile(rf"^[\p{{Han}}\s]{{2,30}}{UNIT_END}$")
+# A masthead: 德清县新市镇人民政府文件 / 湖南省人民政府令 / 中共某县委员会  某县人民政府文件
+MASTHEAD = regex.compile(rf"(?P<body>[\p{{Han}}\s]{{1,40}}?{UNIT_END})\s*(?P<kind>" + "|".join(_MAST["kinds"]) + ")")
+# The number of an order, under its masthead or after it: 第321号 / （第321号）
+ORDER_NUMBER = regex.compile(r"[（(]?\s*第\s*(?P<n>\d{1,5})\s*号\s*[）)]?")
+# 湖南省人民政府令 第321号 / 某市人民政府令（第5号）
+ORDER_LINE = regex.compile(MASTHEAD.pattern + r"\s*" + ORDER_NUMBER.pattern)
+# A date line: the signature date 2021年12月20日 / 二〇二一年十二月二十日, the print date 2021年12月20日印发,
+# and the 版记 line 桐庐县人民政府办公室    2021年12月20日印发
+DATE_LINE = regex.compile(
+    rf"(?:(?P<unit>[\p{{Han}}（）\s]{{2,40}}?{UNIT_END})\s*)?"
+    rf"(?:{DATE.pattern}|{CN_DATE.pattern})\s*(?P<suffix>{DATE_SUFFIX})?"
+)
+# The place in the name of a government or party body: 德清县新市镇|人民政府, 天津市宝坻区|人民政府办公室,
+# 中共|德清县|委员会
+ISSUER_PLACE = regex.compile(
+    r"^(?:中共)?(?P<place>\p{Han}{1,20}?(?:"
+    + "|".join(suffix for suffix, _ in PLACE_LEVEL)
+    + r"))(?="
+    + "|".join(_MAST["government_heads"])
+    + ")"
+)
+PLACE_SUFFIXES = frozenset(suffix[-1] for suffix, _ in PLACE_LEVEL)
+SITE_CHROME = "|".join(_VOCAB["site_chrome"]["line_words"])
+# A line of web-site chrome only: 欢迎访问某市人民政府门户网站 无障碍 | 长者模式 | English
+CHROME_LINE = regex.compile(rf"(?:[\s|｜/·•，,、【】\[\]]*(?:{SITE_CHROME}))+[\s|｜/·•，,、【】\[\]]*")
+# A sentence in which the document speaks of itself: 制定本规划 / 规划期为2021—2025年 / 现提出如下意见
+SELF_REF = regex.compile("|".join(_VOCAB["self_refs"]))
+SENTENCE_END = regex.compile(r"[。；！？]")
+# The years a document covers, in its title or where it speaks of itself: 2021—2025年 / 2021年至2025年
+YEARS = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:[—\-－–~]+|至)\s*(?P<b>(?:19|20)\d{2})\s*年")
+MASTHEAD_REACH = 6  # head lines where a masthead and an order number are looked for
+SIGNATURE_REACH = 12  # last paragraphs where the signature is looked for
+SIGNERS = 3  # at most this many unit lines sign above a date
 SENTENCE_MARKS = regex.compile(r"[。，；：！？]")  # a title line has none
 HEAD_LIMIT = 40  # paragraphs searched for the title, before the first numbered heading
 
@@ -113,18 +157,29 @@ def _head(blocks: list[Block]) -> list[tuple[int, str]]:
 
 
 def _titleish(text: str) -> bool:
+    """Could be (part of) a title: short, no sentence marks, not site navigation or chrome, not a date,
+    not a masthead (……人民政府文件) or a document number."""
     norm = for_matching(text)
+    stripped = norm.strip()
     return (
         2 <= len(norm) <= 60
         and not SENTENCE_MARKS.search(norm)
         and not NAV.search(norm)
         and not DATE.search(norm)
         and not CN_DATE.search(norm)
+        and not CHROME_LINE.fullmatch(stripped)
+        and not MASTHEAD.fullmatch(stripped)
+        and not DOC_NUMBER.fullmatch(stripped)
+        and not ORDER_NUMBER.fullmatch(stripped)
     )
 
 
-def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None]:
-    """(title, its first block, wrapper title or None)."""
+def find_title(
+    head: list[tuple[int, str]], levels: Mapping[int, int | None] | None = None
+) -> tuple[str, int | None, str | None]:
+    """(title, its first block, wrapper title or None). Lines are joined into a title only when they have
+    the same heading level in the source: a heading (<h1>) is never glued to a line above it."""
+    levels = levels or {}
     candidates: list[tuple[str, int]] = []
     run: list[tuple[int, str]] = []
     closed_at = -2  # position in head of the line that completed the last candidate
@@ -135,6 +190,8 @@ def find_title(head: list[tuple[int, str]]) -> tuple[str, int | None, str | None
         if not _titleish(bare):
             run = []
             continue
+        if run and levels.get(run[-1][0]) != levels.get(i):
+            run = []
         run.append((i, bare))
         joined = "".join(t for _, t in run)
         if closed_at == pos - 1 and YEAR_SPAN.fullmatch(for_matching(bare)):
@@ -181,54 +238,109 @@ def _iso(y: int, m: int, d: int) -> str | None:
     return None
 
 
+def _date_value(m: regex.Match[str]) -> str | None:
+    """The ISO date of a DATE, CN_DATE or DATE_LINE match."""
+    if m["y"].isdigit():
+        return _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+    y, mo, d = cn_to_int(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+    return _iso(y, mo, d) if y and mo and d else None
+
+
 def find_date(blocks: list[Block]) -> str | None:
-    """A labelled date (发表时间: …), else a date standing on its own line (the signature date)."""
+    """A labelled date (发表时间: …), else a date line: the signature date standing on its own line, the
+    print date (2021年12月20日印发) or the 版记 line (某县人民政府办公室    2021年12月20日印发)."""
     paragraphs = [for_matching(b.text) for b in blocks if isinstance(b, Paragraph)]  # ２０２４ -> 2024
     for text in paragraphs[:HEAD_LIMIT]:
         label = DATE_LABEL.search(text)
         if label:
             m = DATE.search(text, label.end())
             if m:
-                return _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+                return _date_value(m)
     for text in paragraphs[:HEAD_LIMIT] + paragraphs[-8:]:
-        stripped = text.strip()
-        m = DATE.fullmatch(stripped)
+        m = DATE_LINE.fullmatch(text.strip())
         if m:
-            return _iso(int(m["y"]), int(m["m"]), int(m["d"]))
-        c = CN_DATE.fullmatch(stripped)
-        if c:
-            y, mo, d = cn_to_int(c["y"]), cn_to_int(c["m"]), cn_to_int(c["d"])
-            if y and mo and d:
-                return _iso(y, mo, d)
+            date = _date_value(m)
+            if date:
+                return date
+    return None
+
+
+def _period_of(text: str) -> str | None:
+    """The period ``text`` names (“十四五”) or whose years it spans exactly (2021—2025年)."""
+    m = PERIOD.search(text)
+    if m:
+        return m["p"]
+    for y in YEARS.finditer(text):
+        for label, (start, end) in _VOCAB["periods"].items():
+            if (int(y["a"]), int(y["b"])) == (start, end):
+                return label
     return None
 
 
 def find_period(title: str, blocks: list[Block]) -> Period | None:
-    periods = _VOCAB["periods"]
-    m = PERIOD.search(title)
-    if m is None:
+    """The period of the title, else of a sentence in which the document speaks of itself ("……，制定本规划。",
+    "规划期为2021—2025年。", "……，制定以下措施。"), outside cited titles. A period a task aims at ("“十五五”
+    期间基本形成……") or looks back on ("“十三五”时期发展成就") is not the document's."""
+    label = _period_of(for_matching(title))
+    if label is None:
         for b in blocks:
-            if isinstance(b, Paragraph):
-                outside = INNER_TITLE.sub("", b.text)  # not a period named inside a cited title
-                m = PERIOD.search(outside)
-                if m:
-                    break
-    if m is None:
+            if not isinstance(b, Paragraph) or not SELF_REF.search(b.text):
+                continue
+            outside = INNER_TITLE.sub("", for_matching(b.text))  # not a period named inside a cited title
+            for sentence in SENTENCE_END.split(outside):
+                if SELF_REF.search(sentence):
+                    label = _period_of(sentence)
+                    if label:
+                        break
+            if label:
+                break
+    if label is None:
         return None
-    start, end = periods[m["p"]]
-    return Period(label=m["p"], start=start, end=end)
+    start, end = _VOCAB["periods"][label]
+    return Period(label=label, start=start, end=end)
 
 
-def find_region(title: str, blocks: list[Block]) -> tuple[str | None, Level]:
-    if NATIONAL.match(title):
+def _level_of(place: str) -> Level:
+    for suffix, level in PLACE_LEVEL:
+        if place.endswith(suffix):
+            return level  # type: ignore[return-value]
+    return "unknown"
+
+
+def _confirmed_place(title: str, issuer_place: str) -> str | None:
+    """The longest part of the issuer's place that the title starts with, whole place names only:
+    issuer 德清县新市镇 and title 新市镇…… -> 新市镇 (not 新市, which a 市 inside a name would give)."""
+    starts = [0] + [k + 1 for k, c in enumerate(issuer_place) if c in PLACE_SUFFIXES]
+    best: str | None = None
+    for a in starts:
+        for b in range(len(issuer_place), a + 1, -1):
+            part = issuer_place[a:b]
+            if part[-1] in PLACE_SUFFIXES and title.startswith(part) and (best is None or len(part) > len(best)):
+                best = part
+    return best
+
+
+def issuer_place(issuer: str | None) -> str | None:
+    """The place in an issuing body's name: 德清县新市镇人民政府 -> 德清县新市镇; 国务院办公厅 -> None."""
+    m = ISSUER_PLACE.match(issuer or "")
+    return m["place"] if m and len(m["place"]) >= 2 else None
+
+
+def find_region(title: str, blocks: list[Block], issuer: str | None = None) -> tuple[str | None, Level]:
+    """The place the title starts with, read against the issuer's name where they share it; else the
+    issuer's place; else only a level, from how the body names its area (全省, 我市)."""
+    if NATIONAL.match(title) or (issuer and NATIONAL.match(issuer) and not PLACE.match(title)):
         return None, "national"
     m = PLACE.match(title)
-    if m:
-        place = m.group(0)
-        for suffix, level in PLACE_LEVEL:
-            if place.endswith(suffix):
-                return place, level  # type: ignore[return-value]
-        return place, "unknown"
+    place = m.group(0) if m else None
+    from_issuer = issuer_place(issuer)
+    confirmed = _confirmed_place(title, from_issuer) if from_issuer else None
+    if confirmed and not (place and place.startswith(confirmed)):
+        place = confirmed  # 新市 + 镇…… -> 新市镇, the place the issuer names
+    if place is None and from_issuer:
+        place = from_issuer
+    if place:
+        return place, _level_of(place)
     sample = "".join(b.text for b in blocks[:60] if isinstance(b, Paragraph))
     counts = {level: len(p.findall(sample)) for level, p in LEVEL_WORDS.items()}
     best = max(counts, key=lambda k: counts[k])
@@ -258,27 +370,81 @@ def find_references(blocks: list[Block]) -> list[Reference]:
     return refs
 
 
+def _body(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_doc_number(head: list[tuple[int, str]]) -> str | None:
+    """A 文号 line (某政发〔2022〕7号), else the number of an order: 湖南省人民政府令 / 第321号, on one line
+    or two, is stored as 湖南省人民政府令第321号."""
+    for _, text in head:
+        if DOC_NUMBER.fullmatch(text.strip()):
+            return text.strip()  # as written
+    lines = [for_matching(text).strip() for _, text in head]
+    for pos, text in enumerate(lines[:MASTHEAD_REACH]):
+        m = ORDER_LINE.fullmatch(text)
+        if m and m["kind"] == "令":
+            return f"{_body(m['body'])}令第{m['n']}号"
+        m = MASTHEAD.fullmatch(text)
+        if m and m["kind"] == "令":
+            number = next(filter(None, map(ORDER_NUMBER.fullmatch, lines[pos + 1 : pos + 3])), None)
+            if number:
+                return f"{_body(m['body'])}令第{number['n']}号"
+    return None
+
+
+def _signature(paragraphs: list[str]) -> str | None:
+    """The body that signs above the last date line: "国务院办公厅 / 2024年10月15日"; joint signers are
+    joined with a space."""
+    for k in range(len(paragraphs) - 1, -1, -1):
+        m = DATE_LINE.fullmatch(paragraphs[k])
+        if m is None:
+            continue
+        if m["unit"]:
+            continue  # a 版记 line names the office that printed the paper, not the issuer
+        signers: list[str] = []
+        for text in reversed(paragraphs[max(0, k - SIGNERS) : k]):
+            if not UNIT_LINE.match(text) or MASTHEAD.fullmatch(text):
+                break
+            signers.insert(0, _body(text))
+        return " ".join(signers) or None
+    return None
+
+
+def find_issuer(
+    blocks: list[Block], head: list[tuple[int, str]], title_block: int | None, wrapper: str | None
+) -> str | None:
+    """The issuing body: a masthead (德清县新市镇人民政府文件 -> 德清县新市镇人民政府), else the name before a
+    forwarding notice's 关于, else a unit line under the title, else the signature above the date."""
+    before = [t.strip() for i, t in head if title_block is None or i < title_block][:MASTHEAD_REACH]
+    for text in before:
+        m = MASTHEAD.fullmatch(text) or ORDER_LINE.fullmatch(text)
+        if m:
+            return _body(m["body"])
+    if wrapper and wrapper.split("关于")[0]:
+        return wrapper.split("关于")[0]
+    after = [t.strip() for i, t in head if title_block is not None and i > title_block][:3]
+    unit = next((t for t in after if UNIT_LINE.match(t)), None)
+    if unit:
+        return unit
+    paragraphs = [b.text.strip() for b in blocks if isinstance(b, Paragraph)]
+    return _signature(paragraphs[-SIGNATURE_REACH:]) or _signature(paragraphs[:HEAD_LIMIT])
+
+
 def extract_metadata(blocks: list[Block]) -> Metadata:
     head = _head(blocks)
-    raw_title, title_block, wrapper = find_title(head)
+    levels = {i: b.outline_level for i, b in enumerate(blocks) if isinstance(b, Paragraph)}
+    raw_title, title_block, wrapper = find_title(head, levels)
     title = _clean_title(raw_title)
     meta = Metadata(title=title, title_block=title_block)
     meta.status = find_status(head)
     meta.issued_date = find_date(blocks)
     meta.period = find_period(title, blocks)
-    meta.region, meta.admin_level = find_region(title, blocks)
+    meta.issuer = find_issuer(blocks, head, title_block, wrapper)
+    meta.region, meta.admin_level = find_region(title, blocks, meta.issuer)
     meta.doc_type = find_doc_type(title)
     meta.references = find_references(blocks)
-    for _, text in head:
-        stripped = text.strip()
-        if DOC_NUMBER.fullmatch(stripped):
-            meta.doc_number = stripped
-            break
-    if wrapper:
-        meta.issuer = wrapper.split("关于")[0] or None
-    else:
-        after = [t for i, t in head if title_block is not None and i > title_block][:3]
-        meta.issuer = next((t.strip() for t in after if UNIT_LINE.match(t.strip())), None)
+    meta.doc_number = find_doc_number(head)
     if not title:
         meta.warnings.append(ParseWarning(code="metadata.no_title", message="no title found"))
     return meta

@@ -3,9 +3,13 @@
 The page is decoded (a ``<meta>`` charset first), parsed with the standard
 library's ``html.parser`` into a small element tree, and walked: block elements
 end paragraphs, ``<h1>``-``<h6>`` give an outline level, a data ``<table>`` becomes
-a Table. Site furniture is left out: navigation, headers, footers, share bars,
-breadcrumb and page-tool lines. An indicator table that the site flattened to one
-cell per line is rebuilt by :func:`.linetables.recover_line_tables`.
+a Table. Site furniture is left out: navigation, headers, footers, top bars, toolbars,
+share bars and sidebars (by tag, or by a word of their id / class), and breadcrumb,
+page-tool and chrome lines (欢迎访问……网站 无障碍 | 长者模式 | English) by their words.
+The lines that agree with the title the page declares (a title ``<meta>``, the
+``<title>``) become one level-1 heading, so no line above is taken into the title. An
+indicator table that the site flattened to one cell per line is rebuilt by
+:func:`.linetables.recover_line_tables`.
 
 A table used for page layout (one column, one row, or holding headings or other
 tables) is not data: its cells' contents are read as ordinary blocks.
@@ -22,6 +26,7 @@ from html.parser import HTMLParser
 import regex
 
 from ..blocks import Block, Paragraph, ReadError, Table
+from ..lexicon import load
 from .linetables import recover_line_tables
 from .txt import BOMS, decode
 
@@ -181,10 +186,17 @@ DROPPED_TAGS = frozenset({
     "object", "svg"
 })
 # fmt: on
+_CHROME = load("documents")["site_chrome"]
 # Site furniture by element ...
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
-# ... or by id / class: class="BreadcrumbNav", id="footer", class="bdsharebuttonbox share".
-FURNITURE_NAME = re.compile(r"(?i)nav|menu|breadcrumb|footer|header|sidebar|share")
+# ... or by a word inside its id / class: class="BreadcrumbNav", id="footer", class="bdsharebuttonbox share" ...
+FURNITURE_NAME = re.compile("(?i)" + "|".join(_CHROME["name_words"]))
+# ... or by a whole word of it: class="top-bar", class="tools", id="wzaBtn" (words split at - _ and case changes).
+FURNITURE_TOKENS = frozenset(_CHROME["name_tokens"])
+NAME_TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # "wzaBtn" -> wza, Btn; "top-bar" -> top, bar
+# An element holding the document's own data is not furniture: <div class="tools">发布日期：2021-12-13 【打印】</div>
+INFO_LABEL = regex.compile("|".join(_CHROME["info_labels"]))
+INFO_BAR_SIZE = 150  # characters: an info bar is one line or two; a sidebar listing dated links is longer
 # HTML whitespace runs collapse to one space (a no-break space is text and stays).
 HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
 # A source line break between two Chinese characters is not a space: Word-exported pages wrap
@@ -196,10 +208,26 @@ MAX_SPAN = 1000
 # A table whose spans would cover more grid positions than this is not data: read as layout.
 MAX_GRID_CELLS = 100_000
 SPAN_VALUE = re.compile(r"\s*(\d+)")  # rowspan="2", colspan="3px"
+SPACES = regex.compile(r"[\s\u3000\xa0]+")  # any run of spaces, ideographic and no-break ones too
+# Headings that can hold the document's title (an <h4> is a sidebar box's caption).
+TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
 
 
 def _clean(raw: str) -> str:
     return HTML_SPACE.sub(" ", WRAP_BETWEEN_WIDE.sub("", raw)).strip()
+
+
+def _compact(text: str) -> str:
+    """Text without any spaces, to compare titles written with and without them."""
+    return SPACES.sub("", text)
+
+
+def _text_of(node: _Element | str) -> str:
+    if isinstance(node, str):
+        return node
+    if node.tag in DROPPED_TAGS:
+        return ""
+    return "".join(_text_of(child) for child in node.children)
 
 
 def _span(cell: _Element, name: str) -> int:
@@ -233,8 +261,10 @@ class _Cell:
 class _Extractor:
     """Walks the element tree into blocks, leaving site furniture out."""
 
-    def __init__(self, root: _Element) -> None:
+    def __init__(self, root: _Element, titles: frozenset[str] = frozenset()) -> None:
         self._sizes: dict[_Element, int] = {}
+        self._holds: dict[_Element, bool] = {}
+        self._titles = titles  # the page's declared titles, compact (see _declared_titles)
         self._page_size = self._size(root)
         self._blocks: list[Block] = []
         self._chunks: list[str] = []
@@ -298,12 +328,38 @@ class _Extractor:
         return self._sizes[node]
 
     def _is_furniture(self, element: _Element) -> bool:
-        """Navigation, header, footer and the like; but an element holding most of the page's text
-        is a wrapper, not furniture (ASP.NET pages put the whole body in one <form>)."""
+        """Navigation, header, footer, top bars, toolbars and the like; but an element holding most of
+        the page's text is a wrapper, not furniture (ASP.NET pages put the whole body in one <form>),
+        and one holding the document's title heading is the article's own header
+        (<header><h1>……实施意见</h1><p>发布日期：……</p></header>), and a short one holding a labelled
+        date or number carries the document's data (its page tools are stripped line by line)."""
         name = f"{element.attrs.get('id', '')} {element.attrs.get('class', '')}"
-        if element.tag in FURNITURE_TAGS or FURNITURE_NAME.search(name):
-            return self._size(element) * 2 <= self._page_size
+        if (
+            element.tag in FURNITURE_TAGS
+            or FURNITURE_NAME.search(name)
+            or any(t.lower() in FURNITURE_TOKENS for t in NAME_TOKEN.findall(name))
+        ):
+            return (
+                self._size(element) * 2 <= self._page_size
+                and not self._holds_title(element)
+                and not (self._size(element) <= INFO_BAR_SIZE and INFO_LABEL.search(_text_of(element)))
+            )
         return False
+
+    def _holds_title(self, node: _Element | str) -> bool:
+        """Whether ``node`` holds the title heading: an <h1> (<h1>-<h3> agreeing with a declared title
+        when the page declares one; a site logo in an <h1> then does not count)."""
+        if isinstance(node, str) or node.tag in DROPPED_TAGS:
+            return False
+        if node not in self._holds:
+            if node.tag in HEADINGS:
+                text = _compact(_text_of(node))
+                held = text in self._titles if self._titles else node.tag == "h1"
+                held = held and node.tag in TITLE_HEADINGS
+            else:
+                held = any(self._holds_title(child) for child in node.children)
+            self._holds[node] = held
+        return self._holds[node]
 
     def _table(self, table: _Element) -> list[Block]:
         """A data table as a Table block; a layout table as the blocks of its cells."""
@@ -356,6 +412,79 @@ def _place(rows: list[list[_Cell]]) -> list[list[str]] | None:
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 
+# --- the declared title ------------------------------------------------------------------------------
+
+# <meta name="ArticleTitle" content="……">, <meta property="og:title" content="……">
+TITLE_META_NAMES = frozenset({"articletitle", "title", "dc.title", "og:title"})
+# <meta name="SiteName" content="南宁市人民政府门户网站">: the site, never the document
+SITE_META_NAMES = frozenset({"sitename", "og:site_name", "columnname"})
+# Parts of a <title>: "南宁市人民政府关于……的实施意见_市政府文件_南宁市人民政府门户网站", "……规划 | 某区人民政府",
+# "……规划 - 某区政务网" (a dash only with spaces around it: "（2021—2025年）" stays whole).
+TITLE_PARTS = regex.compile(r"\s*(?:[_|｜]+|\s[-—–－]{1,2}\s)\s*")
+MIN_TITLE = 6  # characters; a shorter <title> part is a site section ("市政府文件"), not a title
+TITLE_REACH = 60  # blocks from the top where the title is looked for
+TITLE_LINES = 3  # a title broken over at most this many lines
+
+
+def _declared_titles(root: _Element) -> tuple[frozenset[str], str | None]:
+    """The titles the page declares (compact): a title <meta> and the first part of the <title>, less
+    the site's name; and the title those two agree on, if they do."""
+    metas: list[str] = []
+    sites: set[str] = set()
+    first: str | None = None
+    stack: list[_Element | str] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            continue
+        if node.tag == "meta":
+            name = (node.attrs.get("name") or node.attrs.get("property") or "").lower()
+            content = _clean(node.attrs.get("content", ""))
+            if name in TITLE_META_NAMES and content:
+                metas.append(content)
+            elif name in SITE_META_NAMES and content:
+                sites.add(_compact(content))
+        elif node.tag == "title":
+            first = first or TITLE_PARTS.split(_clean(_text_of_raw(node)))[0]
+            continue
+        stack.extend(node.children)
+    declared = {_compact(t) for t in [*metas, first or ""]}
+    titles = frozenset(t for t in declared if len(t) >= MIN_TITLE and t not in sites)
+    agreed = next((m for m in metas if first and _compact(m) == _compact(first) and _compact(m) in titles), None)
+    return titles, agreed
+
+
+def _text_of_raw(node: _Element) -> str:
+    """All text under ``node`` (the <title> is itself a dropped tag)."""
+    return "".join(c if isinstance(c, str) else _text_of_raw(c) for c in node.children)
+
+
+def _mark_title(blocks: list[Block], titles: frozenset[str], agreed: str | None) -> list[Block]:
+    """The lines of the body that agree with a declared title become one level-1 heading, so that no line
+    before them is read as part of the title; a title that the <title> and a title <meta> agree on but the
+    body leaves out is put first."""
+    if not titles:
+        return blocks
+    top = blocks[:TITLE_REACH]
+    for start, block in enumerate(top):
+        if not isinstance(block, Paragraph):
+            continue
+        joined = ""
+        for end in range(start, min(start + TITLE_LINES, len(top))):
+            line = top[end]
+            if not isinstance(line, Paragraph):
+                break
+            joined += _compact(line.text)
+            if joined in titles:
+                marked = [Paragraph(b.text, 1) for b in blocks[start : end + 1] if isinstance(b, Paragraph)]
+                return blocks[:start] + marked + blocks[end + 1 :]
+            if not any(t.startswith(joined) for t in titles):
+                break
+    if agreed is not None and not any(_compact(agreed) in _compact(b.text) for b in top if isinstance(b, Paragraph)):
+        return [Paragraph(agreed, 1), *blocks]
+    return blocks
+
+
 # --- site furniture lines ----------------------------------------------------------------------------
 
 # Lines that only say where the page sits in the site: "您的位置：首页 > 政务公开",
@@ -376,6 +505,12 @@ PAGE_TOOL = regex.compile(
 )
 # What is left of a line that was only page tools: "打印 | 关闭", "【】".
 TOOL_REMNANT = regex.compile(r"^(?:[\s|｜/·【】\[\]()（）]|打印|关闭|收藏|分享)*$")
+# A line of site chrome words and separators only: "欢迎访问南宁市人民政府门户网站 无障碍 | 长者模式 | English",
+# "简体 | 繁體 | 手机版", "微信 微博 QQ空间" (what a share bar leaves after "分享到：").
+CHROME_WORD = "|".join(_CHROME["line_words"])
+CHROME_LINE = regex.compile(rf"(?:[\s|｜/·•，,、【】\[\]]*(?:{CHROME_WORD}))+[\s|｜/·•，,、【】\[\]]*")
+# A list of links to other pages: "相关解读：图解《……》", "相关链接：……".
+RELATED_LINE = regex.compile(r"^(?:" + "|".join(_CHROME["related"]) + r")\s*[:：]")
 
 
 def _drop_furniture_lines(blocks: list[Block]) -> list[Block]:
@@ -384,10 +519,10 @@ def _drop_furniture_lines(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            if SITE_NAV_LINE.search(block.text):
+            if SITE_NAV_LINE.search(block.text) or RELATED_LINE.search(block.text) or CHROME_LINE.fullmatch(block.text):
                 continue
             text = PAGE_TOOL.sub("", block.text).strip()
-            if TOOL_REMNANT.match(text):
+            if TOOL_REMNANT.match(text) or CHROME_LINE.fullmatch(text):
                 continue
             if text != block.text:
                 block = Paragraph(text, block.outline_level)
@@ -404,5 +539,6 @@ def read_html(data: bytes) -> tuple[list[Block], str]:
     builder = _TreeBuilder()
     builder.feed(text)
     builder.close()
-    blocks = _Extractor(builder.root).blocks()
-    return recover_line_tables(_drop_furniture_lines(blocks)), encoding
+    titles, agreed = _declared_titles(builder.root)
+    blocks = _Extractor(builder.root, titles).blocks()
+    return recover_line_tables(_mark_title(_drop_furniture_lines(blocks), titles, agreed)), encoding
