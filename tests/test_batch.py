@@ -98,6 +98,29 @@ def test_a_dead_worker_fails_its_inputs_not_the_batch(
     assert all(o.reason.startswith("BrokenProcessPool: a worker process died") for o in report.outcomes)
 
 
+def test_a_pool_broken_while_handing_out_work_fails_the_rest(
+    monkeypatch: pytest.MonkeyPatch, inputs: Path, tmp_path: Path
+) -> None:
+    """A worker can die before every chunk is submitted; submit then raises, and the batch still reports."""
+
+    class BreaksAfterOne(batch.ProcessPoolExecutor):
+        submitted = 0
+
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            BreaksAfterOne.submitted += 1
+            if BreaksAfterOne.submitted > 1:
+                raise batch.BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", BreaksAfterOne)
+    files = batch.collect_inputs([inputs])
+    report = batch.run(files, tmp_path / "out", jobs=2)
+    assert [o.source for o in report.outcomes] == files
+    assert report.count("parsed") >= 1 and report.count("failed") == len(files) - report.count("parsed")
+    failed = [o for o in report.outcomes if o.status == "failed"]
+    assert all(o.reason.startswith("BrokenProcessPool: a worker process died") for o in failed)
+
+
 def test_summary_table_and_plain_progress_lines(inputs: Path, tmp_path: Path) -> None:
     result = invoke("parse", str(inputs), "--out", str(tmp_path / "out"), "--jobs", "2")
     assert result.exit_code == 0

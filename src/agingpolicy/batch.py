@@ -299,17 +299,25 @@ def _outcomes(items: list[Item], jobs: int) -> Iterator[Outcome]:
     # "spawn": workers start clean, whatever threads (a progress bar) this process runs.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
-        futures: dict[Future[list[Outcome]], list[Item]] = {
-            pool.submit(_process_chunk, chunk): chunk for chunk in chunks
-        }
+        futures: dict[Future[list[Outcome]], list[Item]] = {}
+        for k, chunk in enumerate(chunks):
+            try:
+                futures[pool.submit(_process_chunk, chunk)] = chunk
+            except BrokenProcessPool as exc:  # a worker died before every chunk was handed out
+                yield from _died(exc, [item for rest in chunks[k:] for item in rest])
+                break
         for future in as_completed(futures):
             try:
                 yield from future.result()
             except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal)
-                reason = _one_line(f"BrokenProcessPool: a worker process died ({exc})")
-                yield from (Outcome(i.source, i.target, "failed", reason) for i in futures[future])
+                yield from _died(exc, futures[future])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died(exc: BrokenProcessPool, items: list[Item]) -> Iterator[Outcome]:
+    reason = _one_line(f"BrokenProcessPool: a worker process died ({exc})")
+    return (Outcome(i.source, i.target, "failed", reason) for i in items)
 
 
 # --- validation -----------------------------------------------------------------------------------
