@@ -166,3 +166,37 @@ def test_page_numbers_are_dropped(page: str) -> None:
         "一、主要任务",
         "（一）加强安全管理。",
     ]
+
+
+def _hard_wrapped(paragraphs: list[str], chars: int = 30) -> list[str]:
+    """Lines as a PDF copy gives them: every paragraph cut every ``chars`` characters."""
+    return [p[k : k + chars] for p in paragraphs for k in range(0, len(p), chars)]
+
+
+WRAPPED_PARAGRAPHS = [
+    "（一）加强探访关爱。建立特殊困难老年人定期探访制度，每月探访不少于1次，探访率达到百分之百，为老年人提供紧急呼叫等"
+    "“一键通”服务，2024年底前实现智能终端全覆盖。（责任单位：市民政局、市卫生健康委、各县（市、区）人民政府）",
+    "（二）发展家庭养老床位。依托具备条件的养老服务机构，为居家失能老年人提供专业照护服务，“十四五”期间建设家庭养老"
+    "床位三千张以上，力争2023年底前全面建立基本养老服务清单制度。（责任单位：市民政局）",
+]
+
+
+@pytest.mark.parametrize("chars", [24, 29, 30, 31, 36])
+def test_a_line_broken_after_a_colon_or_a_quote_is_continued(chars: int) -> None:
+    lines = _hard_wrapped(WRAPPED_PARAGRAPHS, chars)
+    assert [b.text for b in text_to_blocks("一、主要任务\n" + "\n".join(lines))] == ["一、主要任务", *WRAPPED_PARAGRAPHS]
+
+
+def test_a_running_header_seen_once_beside_a_page_number_is_dropped() -> None:
+    lines = _hard_wrapped(WRAPPED_PARAGRAPHS)
+    lines[3:3] = ["— 21 —", "", "九江市人民政府公报　　　　　　　　　　　　　2022年第5期"]
+    assert [b.text for b in text_to_blocks("一、主要任务\n" + "\n".join(lines))] == ["一、主要任务", *WRAPPED_PARAGRAPHS]
+
+
+def test_a_note_broken_over_two_lines_is_one_line_in_any_document() -> None:
+    text = "一、主要任务\n（七）完善设施网络。新建住宅小区按标准配建。（责任单位：市民\n政局、市住房城乡建设局）\n（八）其他。\n"
+    assert [b.text for b in text_to_blocks(text)] == [
+        "一、主要任务",
+        "（七）完善设施网络。新建住宅小区按标准配建。（责任单位：市民政局、市住房城乡建设局）",
+        "（八）其他。",
+    ]

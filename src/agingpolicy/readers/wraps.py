@@ -10,11 +10,12 @@ furniture between them::
     政局）
 
 Page numbers ("— 3 —", "- 3 -", "第3页") are dropped wherever they stand; a line
-repeated next to them on several pages (a running header or footer) is dropped
-there. Lines are joined only in a document that is hard-wrapped: many lines of
-nearly the same width that do not end a sentence. A line of that width that does
-not end with a sentence mark is continued by the next, unless the next opens a
-numbered heading.
+next to them that is repeated on several pages or looks like a running header
+(wide gaps, "2022年第5期", 公报) is dropped there. Lines are joined only in a
+document that is hard-wrapped: many lines of nearly the same width that do not
+end a sentence. A line of that width that does not end with a sentence mark is
+continued by the next, unless the next opens a numbered heading. In any document,
+a bracket left open at the end of a line and closed on the next joins the two.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ from ..structure import classify
 PAGE_NUMBER = regex.compile(
     r"^(?:[—\-－–]{1,2}\s*\d{1,4}\s*[—\-－–]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
-# marks that end a paragraph: a line of full width ending in one of these is not continued
-PARAGRAPH_END = regex.compile(r"[。；！？：:;!?”）)】]$")
+# marks that end a paragraph: a line of full width ending in one of these is not continued. Not a colon
+# ("（责任单位：" is broken before its units) and not a closing quote alone ("“一键通”\n服务").
+PARAGRAPH_END = regex.compile(r"(?:[。；！？;!?]”?|[）)】])$")
+# a running header or footer beside a page number, even on one page only: "九江市人民政府公报　　　　2022年第5期"
+RUNNING_LINE = regex.compile(r"\s{3,}|第\s*\d{1,3}\s*期$|公报|^\d{4}\s*年\s*\d{1,2}\s*月")
 # a document is hard-wrapped when at least this share of its longer lines are full lines that end mid-sentence
 WRAPPED_SHARE = 0.4
-WRAPPED_MIN_LINES = 5
+WRAPPED_MIN_LINES = 3
 # a line counts as full when it is at most this much narrower than the document's line width
 FULL_LINE_SLACK = 4
 # lines narrower than this say nothing about the wrap width (headings, signatures, dates)
@@ -50,15 +54,13 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     """Drop page furniture and join hard-wrapped paragraph lines; tables are left as they are."""
     blocks = _drop_furniture(blocks)
     wrap = _wrap_width([b.text for b in blocks if isinstance(b, Paragraph)])
-    if wrap is None:
-        return blocks
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
-            and _continues(previous.text, block.text, wrap)
+            and (_unclosed(previous.text, block.text) or _continues(previous.text, block.text, wrap))
         ):
             out[-1] = Paragraph(previous.text + block.text, previous.outline_level)
         else:
@@ -77,7 +79,7 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
         for j in (i - 1, i + 1)
         if 0 <= j < len(blocks) and isinstance(blocks[j], Paragraph) and j not in pages
     )
-    running = {text for text, n in beside.items() if n >= 2}
+    running = {text for text, n in beside.items() if n >= 2 or RUNNING_LINE.search(text)}
     drop = set(pages)
     for i in pages:
         for j in (i - 1, i + 1):
@@ -106,9 +108,21 @@ def _wrap_width(lines: list[str]) -> int | None:
     return wrap if open_ended >= max(WRAPPED_MIN_LINES, WRAPPED_SHARE * len(long)) else None
 
 
-def _continues(line: str, following: str, wrap: int) -> bool:
-    """Does ``following`` continue ``line``: a full line ending mid-sentence, then a line that is not a heading?"""
-    if PARAGRAPH_END.search(line) or width(line) < wrap - FULL_LINE_SLACK:
+def _unclosed(line: str, following: str) -> bool:
+    """A bracket left open at the end of a line and closed on the next: '（责任单位：市民' / '政局、市住建局）'.
+    Read as one line in any document, wrapped or not."""
+    depth = _depth(line)
+    return depth > 0 and classify(following) is None and _depth(line + following) < depth
+
+
+def _depth(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+def _continues(line: str, following: str, wrap: int | None) -> bool:
+    """Does ``following`` continue ``line``: in a hard-wrapped document, a full line ending mid-sentence, then
+    a line that is not a heading?"""
+    if wrap is None or PARAGRAPH_END.search(line) or width(line) < wrap - FULL_LINE_SLACK:
         return False
     heading = classify(following)
     return heading is None or heading.damage is not None
