@@ -35,6 +35,8 @@ COLLECTIVE_ENDINGS = tuple(_LEX["collective_endings"])  # 省政府各有关部�
 NON_UNITS = tuple(_LEX["non_units"])
 NOTE_WORDS = frozenset(_LEX["note_words"])  # （……，列第一位的为牵头单位，下同）: 下同 names no unit
 MARKET_ENDINGS = tuple(_LEX["market_endings"])  # 国网某供电公司: a market actor even where units are listed
+BODY_ENDINGS = tuple(_LEX["body_endings"])  # 市养老服务工作联席会议 / 县政府督查室
+NOT_NAME_ENDINGS = tuple(_LEX["not_name_endings"])  # 持续推进 / 长期坚持 in a list of units
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 # Characters trimmed from the ends of a name.
 _TRIM = "：:，。；、 "
@@ -201,7 +203,7 @@ def is_listed_unit(name: str) -> bool:
         return True
     if not (2 <= len(name) <= 30) or name in COLLECTIVES or DASHES.fullmatch(name) or DUTY_WORD.search(name):
         return False
-    if DIGIT.search(name):
+    if DIGIT.search(name) or name.endswith(NOT_NAME_ENDINGS):
         return False
     bare = name.removeprefix("各").removeprefix("相关").removeprefix("有关")
     return bare not in NON_UNITS and not name.endswith(COLLECTIVE_ENDINGS + MARKET_ENDINGS)
@@ -227,6 +229,18 @@ def listed_units(cell: str, role: Role) -> list[Found]:
 def strict_unit(text: str) -> bool:
     """True when all of ``text`` is a (prefix +) lexicon unit: 区民政局, 各级财政部门; not 问题区民政局."""
     return named(text)
+
+
+def known_unit(name: str) -> bool:
+    """A lexicon unit, or a body named after its level or its parent unit: 市养老服务工作联席会议,
+    区居家养老服务工作领导小组, 县政府督查室 (not 加强领导小组, not 问题协调领导小组)."""
+    if strict_unit(name):
+        return True
+    ending = next((e for e in BODY_ENDINGS if name.endswith(e)), None)
+    if ending is None or len(name) - len(ending) < 2 or len(name) > 24 or _is_verbish(name):
+        return False
+    head = name[: -len(ending)]
+    return name.startswith(tuple(LEVEL_WORDS)) or any(named(head[:k]) for k in range(2, len(head) + 1))
 
 
 def split_units(cell: str) -> list[tuple[str, int]]:
@@ -598,7 +612,7 @@ def _subject_units(text: str, start: int, end: int) -> list[tuple[str, int, int]
     if not subject.strip():
         return []
     units = [(n, start + s, start + e) for n, s, e in _expand(subject) if is_unit(n)]
-    good = [u for u in units if strict_unit(u[0]) or (len(u[0]) <= 10 and not _is_verbish(u[0]))]
+    good = [u for u in units if known_unit(u[0]) or (len(u[0]) <= 10 and not _is_verbish(u[0]))]
     if good and len(good) == len(units):
         return good
     # a lost delimiter before the subject ("……协调解决重大问题区民政局要"): the longest lexicon unit at the end
@@ -621,7 +635,7 @@ def _leading_units(text: str, norm: str, start: int) -> list[tuple[str, int, int
         if not norm[start:q].endswith(UNIT_ENDINGS):
             continue
         units = _expand(text[start:q])
-        if units and all(is_unit(n) and strict_unit(n) for n, _, _ in units):
+        if units and all(is_unit(n) and known_unit(n) for n, _, _ in units):
             return [(n, start + s, start + e) for n, s, e in units]
     return []
 
