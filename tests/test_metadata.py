@@ -100,6 +100,11 @@ def test_no_date_is_null() -> None:
         ("淄博市“十四五”养老服务体系规划", "淄博市", "city"),
         ("某县某镇敬老院管理办法", "某县某镇", "township"),
         ("国务院办公厅关于推进养老服务发展的意见", None, "national"),
+        ("广州市天河区推进居家社区养老服务实施方案", "广州市天河区", "county"),  # 社区 is no place
+        ("某市某区老旧小区适老化改造实施方案", "某市某区", "county"),
+        ("重庆市人民政府办公厅关于推进基本养老服务体系建设的实施方案", "重庆市", "province"),  # 直辖市
+        ("上海市老龄事业发展“十四五”规划", "上海市", "province"),
+        ("北京市朝阳区养老服务设施布局规划", "北京市朝阳区", "county"),
     ],
 )
 def test_region_and_level(title: str, region: str | None, level: str) -> None:
@@ -331,3 +336,9 @@ def test_signature_above_the_colophon() -> None:
     )
     assert (m.issuer, m.issued_date) == ("平阳县人民政府", "2021-12-18")  # signed, then printed
     assert (m.region, m.admin_level) == ("平阳县", "county")
+
+
+@pytest.mark.parametrize("label", ["附件", "附件2", "附件：", "附件 1"])
+def test_the_attachment_label_is_not_part_of_the_title(label: str) -> None:
+    m = meta(f"{label}\n雨花区“十四五”老龄事业发展规划2025年重点任务分工台账\n一、总体要求")
+    assert (m.title, m.region) == ("雨花区“十四五”老龄事业发展规划2025年重点任务分工台账", "雨花区")

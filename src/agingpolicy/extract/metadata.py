@@ -59,9 +59,12 @@ REFERENCE = regex.compile(
     r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》(?:\s*[（(](?P<n>[^（）()]*?〔\d{4}〕[^（）()]*?号)[）)])?"
 )
 # A place at the start of a title: 天津市宁河区 / 淄博市 / 吉林省 / 宝坻区
+# the label over an attached document, on its own line: "附件" / "附件2" / "附件：" / "附件 1"
+ATTACHMENT_LABEL = regex.compile(r"附\s*件\s*\d{0,2}\s*[：:]?")
 PLACE = regex.compile(
-    r"^(?:[\p{Han}]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡|街道))+"
-)
+    r"^(?:[\p{Han}]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|(?<![社小园景街辖片学])区|县|自治县|旗|镇|乡|街道))+"
+)  # 广州市天河区…… -> 广州市天河区, not 广州市天河区推进居家社区 (社区, 小区, 园区 are no places)
+MUNICIPALITIES = frozenset(_VOCAB["municipalities"])  # 重庆市: a city at province level
 # the level of a place by its last word, longest first
 PLACE_LEVEL = (
     ("自治区", "province"), ("街道", "township"), ("地区", "city"), ("镇", "township"), ("乡", "township"),
@@ -171,6 +174,7 @@ def _titleish(text: str) -> bool:
         and not MASTHEAD.fullmatch(stripped)
         and not DOC_NUMBER.fullmatch(stripped)
         and not ORDER_NUMBER.fullmatch(stripped)
+        and not ATTACHMENT_LABEL.fullmatch(stripped)
     )
 
 
@@ -301,6 +305,8 @@ def find_period(title: str, blocks: list[Block]) -> Period | None:
 
 
 def _level_of(place: str) -> Level:
+    if place in MUNICIPALITIES:
+        return "province"
     for suffix, level in PLACE_LEVEL:
         if place.endswith(suffix):
             return level  # type: ignore[return-value]
