@@ -395,6 +395,8 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
      [("区民政局", "lead"), ("区卫健局", "co"), ("区医保局", "co")]),
     ("note-with-长期坚持", "优化布局。（责任单位：区民政局、区市场监管局，长期坚持）", False,
      [("区民政局", "responsible"), ("区市场监管局", "responsible")]),
+    ("alternatives-自治县", "各区县（自治县）政府要落实属地责任。", False, [("各区县（自治县）政府", "responsible")]),
+    ("alternatives-特区", "各县（市、区、特区）人民政府要加强统筹。", False, [("各县（市、区、特区）人民政府", "responsible")]),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
 ]
