@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agingpolicy import parse_bytes
 from agingpolicy.blocks import Paragraph, ReadError, Table
 from agingpolicy.readers import docx as docx_reader
 from agingpolicy.readers import read_bytes
@@ -122,6 +123,65 @@ def test_paragraphs_and_merged_table_in_body_order() -> None:
         ),
         Paragraph("表后段落"),
     ]
+
+
+def _task_table(document: Document, rows: list[list[str]], merges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for a, b in merges:
+        table.cell(*a).merge(table.cell(*b))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).paragraphs[0].text = text
+
+
+def test_word_task_table_with_content_column_and_merged_cells() -> None:
+    """序号 | 重点任务 | 工作内容 | 牵头单位 | 配合单位 | 完成时限, 序号 / task / lead merged down, a merged note row."""
+    document = docx.Document()
+    document.add_paragraph("某县老年友好型社会建设行动方案")
+    document.add_paragraph("一、年度重点任务")
+    _task_table(
+        document,
+        [
+            ["序号", "重点任务", "工作内容", "牵头单位", "配合单位", "完成时限"],
+            ["1", "老年友好型社区创建", "创建老年友好型社区3个。", "县卫健局", "县民政局", "2024年11月底前"],
+            ["", "", "开展社区适老化环境评估。", "", "各乡镇（街道）", "2024年6月底前"],
+            ["2", "智慧养老服务", "建成县级智慧养老服务平台1个。", "县民政局", "县大数据局", "2024年12月底前"],
+            ["备注：各乡镇（街道）负责本辖区具体实施。", "", "", "", "", ""],
+        ],
+        [((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 3), (2, 3)), ((4, 0), (4, 5))],
+    )
+    document.add_paragraph("二、保障措施")
+    document.add_paragraph("（一）加强组织领导。县民政局要加强统筹协调。")
+
+    doc = parse_bytes(_bytes(document), "t.docx")
+
+    assert [t.title for t in doc.tasks] == ["老年友好型社区创建", "智慧养老服务", "加强组织领导"]
+    first, second, _ = doc.tasks
+    assert first.text == "创建老年友好型社区3个。\n开展社区适老化环境评估。"
+    assert [(d.name, d.role) for d in first.departments] == [
+        ("县卫健局", "lead"), ("县民政局", "co"), ("各乡镇（街道）", "co"),
+    ]
+    assert [(d.year, d.month) for d in first.deadlines] == [(2024, 11), (2024, 6)]
+    assert [(t.value, t.unit) for t in second.targets] == [(1, "个")]
+
+
+def test_word_table_with_a_single_content_column() -> None:
+    document = docx.Document()
+    document.add_paragraph("某县养老服务工作要点")
+    _task_table(
+        document,
+        [
+            ["序号", "工作内容", "责任单位", "完成时限"],
+            ["1", "推进家庭养老床位建设。新增床位100张。", "县民政局", "2024年底前"],
+            ["2", "开展老年人能力综合评估。", "县民政局、县卫健局", "2024年9月底前"],
+        ],
+        [],
+    )
+    doc = parse_bytes(_bytes(document), "t.docx")
+    assert [t.title for t in doc.tasks] == ["推进家庭养老床位建设", "开展老年人能力综合评估"]
+    assert doc.tasks[0].text == "新增床位100张。"
+    assert [d.name for d in doc.tasks[1].departments] == ["县民政局", "县卫健局"]
 
 
 def test_one_cell_first_row_becomes_caption() -> None:

@@ -238,6 +238,33 @@ def test_one_cell_first_row_becomes_caption() -> None:
     )
 
 
+TASK_TABLE = """<p>某区养老服务年度重点任务</p>
+<table border="1">
+  <tr><th>序号</th><th>工作任务</th><th>工作内容</th><th>牵头单位</th><th>配合单位</th><th>完成时间</th></tr>
+  <tr><td rowspan="2">1</td><td rowspan="2">社区嵌入式养老</td><td>新建社区嵌入式养老服务机构6家。</td>
+      <td rowspan="2">区民政局</td><td>区住建局</td><td>2024年10月</td></tr>
+  <tr><td>每家机构设置护理型床位不少于10张。</td><td>区卫健局</td><td>2024年12月底前</td></tr>
+  <tr><td>2</td><td>老年助餐</td><td>助餐服务覆盖率达到90%以上。</td><td>区民政局、区市场监管局</td><td>各街道</td>
+      <td>2025年6月底前</td></tr>
+  <tr><td colspan="6">说明：各街道负责本辖区组织实施。</td></tr>
+</table>"""
+
+
+def test_task_table_with_content_column_and_rowspans() -> None:
+    """A 工作内容 column beside 工作任务 is the measure column; rowspans continue the task above."""
+    doc = parse_bytes(_page(TASK_TABLE), "t.html")
+    assert [t.title for t in doc.tasks] == ["社区嵌入式养老", "老年助餐"]
+    first, second = doc.tasks
+    assert first.text == "新建社区嵌入式养老服务机构6家。\n每家机构设置护理型床位不少于10张。"
+    assert [(d.name, d.role) for d in first.departments] == [
+        ("区民政局", "lead"), ("区住建局", "co"), ("区卫健局", "co"),
+    ]
+    assert [(t.value, t.unit, t.comparator) for t in first.targets] == [(6, "家", "="), (10, "张", ">=")]
+    assert [(d.year, d.month) for d in first.deadlines] == [(2024, 10), (2024, 12)]
+    assert [d.name for d in second.departments] == ["区民政局", "区市场监管局", "各街道"]
+    assert not [w for w in doc.warnings if w.code == "table.unread"]
+
+
 def test_layout_table_is_read_as_blocks() -> None:
     body = """<table width="100%"><tr><td>
       <h1>关于加强新时代老龄工作的实施意见</h1><p>一、总体要求</p>

@@ -112,3 +112,121 @@ def test_a_column_of_leaders_names_persons_not_units() -> None:
         [("县民政局", "lead"), ("县医保局", "co")],
     ]
     assert [[(d.year, d.month) for d in t.deadlines] for t in doc.tasks] == [[(2024, None)], [(2025, 6)]]
+
+
+# --- which text column holds the tasks: task words, measure words, or only one text column
+
+
+def test_content_column_beside_a_task_column_is_the_measure() -> None:
+    # 工作内容 beside 重点任务 is the measure column, as 具体措施 / 推进措施 would be
+    for measure in ("工作内容", "推进措施", "任务内容"):
+        text = "某镇2024年为老服务清单\n" + tab_table(
+            ("序号", "重点工作", measure, "牵头部门", "协同单位", "时间节点"),
+            ("1", "老年助餐点建设", "建成老年助餐点12个。", "镇民政办", "镇卫生院", "2024年9月底前"),
+            ("2", "适老化改造", "完成困难老年人家庭改造80户以上。", "镇建设办", "各村（社区）", "2024年11月底前"),
+        )
+        doc = parse_text(text)
+        assert [t.title for t in doc.tasks] == ["老年助餐点建设", "适老化改造"], measure
+        first, second = doc.tasks
+        assert first.text == "建成老年助餐点12个。"
+        assert [(d.name, d.role) for d in first.departments] == [("镇民政办", "lead"), ("镇卫生院", "co")]
+        assert [(t.value, t.unit, t.comparator) for t in second.targets] == [(80, "户", ">=")]
+        assert [d.year for d in second.deadlines] == [2024]
+        assert not [w for w in doc.warnings if w.code == "table.unread"]
+
+
+def test_a_single_text_column_holds_one_task_a_row() -> None:
+    # 序号 | 工作内容 | 责任单位 | 完成时限: the only text column is the task; its first sentence is the title
+    for header in ("工作内容", "主要内容", "具体措施"):
+        doc = parse_text(
+            "某区养老服务年度工作安排\n"
+            + tab_table(
+                ("序号", header, "责任单位", "完成时限"),
+                ("1", "建设区级养老服务指导中心。年内完成主体工程。", "区民政局", "2024年底前"),
+                ("2", "新增家庭养老床位150张。", "区民政局、区卫健局", "2025年6月底前"),
+            )
+        )
+        assert [(t.id.split(".")[-1], t.title) for t in doc.tasks] == [
+            ("1", "建设区级养老服务指导中心"), ("2", "新增家庭养老床位150张"),
+        ], header
+        assert doc.tasks[0].text == "年内完成主体工程。"
+        assert [(d.name, d.role) for d in doc.tasks[1].departments] == [
+            ("区民政局", "responsible"), ("区卫健局", "responsible"),
+        ]
+
+
+def test_unnumbered_task_column_without_number_column_starts_a_task_each_row() -> None:
+    # 任务 | 措施 | 责任单位, no 序号 and no item numbers; the task cell merged down over two rows (left blank)
+    doc = parse_text(
+        "某县任务分工\n"
+        + tab_table(
+            ("任务", "措施", "责任单位"),
+            ("发展居家养老", "建成居家养老服务站30个。", "县民政局"),
+            ("", "开展照护技能培训2000人次。", "县人社局"),
+            ("推进医养结合", "家庭医生签约率达到80%以上。", "县卫健局"),
+        )
+    )
+    assert [t.title for t in doc.tasks] == ["发展居家养老", "推进医养结合"]
+    first, second = doc.tasks
+    assert first.text == "建成居家养老服务站30个。\n开展照护技能培训2000人次。"
+    assert [d.name for d in first.departments] == ["县民政局", "县人社局"]
+    assert [(t.value, t.comparator) for t in second.targets] == [(80, ">=")]
+
+
+def test_numbered_task_cells_still_continue_with_unnumbered_cells() -> None:
+    table = Table(
+        (
+            ("工作任务", "工作内容", "牵头单位"),
+            ("（一）发展居家养老", "建成站点30个。", "县民政局"),
+            ("（二）推进医养结合", "签约率达到80%。", "县卫健局"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None
+    assert (cols.task, cols.measure, cols.numbered_by_column) == ((0,), (1,), False)
+
+
+def test_merged_header_over_unnumbered_name_and_measure_columns() -> None:
+    # 重点任务 spread over two columns, neither numbered: the first holds the names, the second the measures
+    table = Table(
+        (
+            ("重点任务", "", "牵头单位"),
+            ("发展居家养老", "建成站点30个。", "县民政局"),
+            ("推进医养结合", "签约率达到80%。", "县卫健局"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None and (cols.task, cols.measure) == ((0,), (1,))
+
+
+def test_note_row_under_the_table_is_not_a_task() -> None:
+    doc = parse_text(
+        "某县任务分工\n"
+        + tab_table(
+            ("工作内容", "牵头单位", "配合单位"),
+            ("建设县级养老服务指导中心", "县民政局", "县财政局"),
+            ("推进家庭养老床位建设", "县民政局", "县医保局"),
+            ("注：各乡镇（街道）负责辖区内具体实施。",),
+        )
+    )
+    assert [t.title for t in doc.tasks] == ["建设县级养老服务指导中心", "推进家庭养老床位建设"]
+    assert [d.name for d in doc.tasks[1].departments] == ["县民政局", "县医保局"]
+
+
+def test_table_with_unit_columns_but_no_task_column_warns() -> None:
+    doc = parse_text(
+        "某县养老项目清单\n"
+        + tab_table(("序号", "项目名称", "建设规模", "牵头单位"), ("1", "县养老服务中心", "床位200张", "县民政局"))
+    )
+    assert doc.tasks == []
+    [warning] = [w for w in doc.warnings if w.code == "table.unread"]
+    assert "项目名称" in warning.message and warning.block is not None
+
+
+def test_indicator_table_with_a_unit_column_does_not_warn() -> None:
+    doc = parse_text(
+        "某县规划\n"
+        + tab_table(("序号", "指标名称", "2025年目标值", "责任单位"), ("1", "护理型床位占比（%）", "55", "县民政局"))
+    )
+    assert [i.name for i in doc.indicators] == ["护理型床位占比"]
+    assert not [w for w in doc.warnings if w.code == "table.unread"]

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..blocks import Table
 from ..lexicon import load
-from ..models import Role
+from ..models import ParseWarning, Role
 from ..structure import classify
 from .headers import header_candidates
 
 _VOCAB = load("tables")["task_columns"]
+# a note under the table, merged across it: 备注：… / 注：… / 说明：…
+NOTE = regex.compile(r"^\s*(?:备\s*注|注|说\s*明)\s*\d?\s*[：:]")
 
 
 def _kind(header: str) -> str | None:
@@ -40,12 +44,19 @@ class TaskColumns:
     units: tuple[tuple[int, Role], ...]
     deadline: tuple[int, ...]
     number: tuple[int, ...]
+    unnumbered: bool = False  # no task cell starts with an item number
 
     @property
     def numbered_by_column(self) -> bool:
-        return bool(self.number)
+        """Every row with a task cell is a task: numbered by a 序号 column, or not numbered at all
+        (任务 | 措施 | 责任单位). Where task cells carry item numbers, an unnumbered one continues the task above."""
+        return bool(self.number) or self.unnumbered
 
     def align(self, row: tuple[str, ...]) -> list[str]:
+        """The row on the table's width; a note row (备注：… merged across the table) as blank cells."""
+        filled = [c for c in row if c.strip()]
+        if len(filled) == 1 and NOTE.match(filled[0]):
+            return [""] * self.width
         return list(row) + [""] * (self.width - len(row))
 
 
@@ -56,6 +67,26 @@ def task_columns(table: Table) -> TaskColumns | None:
         if cols is not None:
             return cols
     return None
+
+
+def unread_warning(table: Table, index: int, cols: TaskColumns | None, tasks: int) -> ParseWarning | None:
+    """A warning for a table that names responsible units (牵头单位 / 责任单位) but gave no task:
+    its text columns were not recognised, or none of its rows held a task cell."""
+    if tasks:
+        return None
+    if cols is None:
+        from .indicators import indicator_columns  # an indicator table may have a 责任单位 column
+
+        unit_header = next(
+            (h for _, h in header_candidates(table, search=2) if {"lead", "co", "responsible"} & {*map(_kind, h)}),
+            None,
+        )
+        if unit_header is None or indicator_columns(table) is not None:
+            return None
+        why = f"no task or measure column among {' | '.join(c.strip() for c in unit_header)}"
+    else:
+        why = "no row has a task cell"
+    return ParseWarning(code="table.unread", message=f"a table with unit columns gave no tasks: {why}", block=index)
 
 
 def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskColumns | None:
@@ -77,6 +108,8 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
     else:
         task = [c for c in task_region if by_col[c] == "task"]
         measure = [c for c in task_region if by_col[c] == "measure"]
+    if not task:  # only measure columns (序号|工作内容|责任单位): the first holds the tasks
+        task.append(measure.pop(0))
     has_lead = "lead" in by_col.values()
     units: list[tuple[int, Role]] = []
     for c, k in sorted(by_col.items()):
@@ -86,7 +119,9 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
             units.append((c, "co"))
         elif k == "responsible":
             units.append((c, "co" if has_lead else "responsible"))
+    body = [r[c] for r in table.rows[header_rows:] for c in task if c < len(r) and r[c].strip()]
     return TaskColumns(
+        unnumbered=bool(body) and all(classify(x) is None for x in body),
         width=width,
         header_rows=header_rows,
         task=tuple(task),
@@ -116,4 +151,6 @@ def _split_region(table: Table, region: list[int], header_rows: int) -> tuple[li
         (task if cells and numbered * 2 >= len(cells) else measure).append(c)
     if not measure and task:
         measure.append(task.pop())
+    if not task and len(measure) > 1:  # no column of numbered headings: task names, then their measures
+        task.append(measure.pop(0))
     return task, measure

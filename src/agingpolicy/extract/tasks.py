@@ -13,7 +13,7 @@ from ..blocks import Block, Paragraph, Table
 from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
 from ..normalize import for_matching
 from ..structure import SUMMING_UP, Node, classify, split_title
-from .columns import TaskColumns, task_columns
+from .columns import TaskColumns, task_columns, unread_warning
 from .context import DocContext
 from .deadlines import find_deadlines
 from .departments import Found, find_departments, listed_units
@@ -283,18 +283,19 @@ def extract_tasks(
     """Tasks in document order: tree tasks, and table tasks where a task table stands."""
     tasks, unknown = _tree_tasks(roots, blocks, ctx)
     sections: list[Section] = []
+    unread: list[ParseWarning] = []
     for i, b in enumerate(blocks):
         if not isinstance(b, Table):
             continue
         cols = task_columns(b)
-        if cols is None:
-            continue
-        t, s, u = _table_tasks(b, i, cols, ctx, id_prefix=f"T{i}")
+        t, s, u = _table_tasks(b, i, cols, ctx, id_prefix=f"T{i}") if cols is not None else ([], [], set())
+        if (w := unread_warning(b, i, cols, len(t))) is not None:
+            unread.append(w)
         tasks.extend(t)
         sections.extend(s)
         unknown |= u
     tasks.sort(key=lambda t: (t.span.block, t.span.row or 0))
-    warnings = [
+    warnings = unread + [
         ParseWarning(code="department.unknown", message=f"department not in the lexicon: {name}")
         for name in sorted(unknown)
     ]
