@@ -201,6 +201,13 @@ NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
 BULLET = "bullet"
 
 
+# styles.xml as Word and WPS write it, cut on its bytes before parsing (see _paragraph_styles)
+STYLES_ROOT = regex.compile(rb"(?:<\?xml[^>]*\?>\s*)?<w:styles\b[^>]*>")  # <w:styles xmlns:w="…" …>
+STYLE_OPEN, STYLE_CLOSE = b"<w:style ", b"</w:style>"
+STYLE_TYPE = regex.compile(rb"\sw:type\s*=")  # <w:style w:type="table" …>
+PARAGRAPH_TYPE = regex.compile(rb"""\sw:type\s*=\s*["']paragraph["']""")
+
+
 # --- entry point -----------------------------------------------------------------------------------
 
 
@@ -214,7 +221,8 @@ def read_docx(data: bytes) -> list[Block]:
             raise ReadError("no document part")
         body = _body(document, main)
         related = _relationships(archive, main)
-        styles, numbering = _part(archive, related.get("styles")), _part(archive, related.get("numbering"))
+        styles = _part(archive, related.get("styles"), keep=_paragraph_styles)
+        numbering = _part(archive, related.get("numbering"))
     return _DocxReader(body, styles, numbering).blocks()
 
 
@@ -243,8 +251,11 @@ def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
             raise ReadError(f"refused: {m.filename} is compressed more than {MAX_COMPRESSION_RATIO} to 1, a zip bomb")
 
 
-def _part(archive: zipfile.ZipFile, name: str | None) -> _Element | None:
-    """The root element of member ``name``; None when there is no such member."""
+def _part(
+    archive: zipfile.ZipFile, name: str | None, keep: Callable[[bytes], bytes | None] | None = None
+) -> _Element | None:
+    """The root element of member ``name``; None when there is no such member. ``keep`` may cut the
+    part down to what is read of it before parsing (the whole part is parsed when its cut is not XML)."""
     if name is None:
         return None
     try:
@@ -255,10 +266,42 @@ def _part(archive: zipfile.ZipFile, name: str | None) -> _Element | None:
         raise ReadError(f"truncated or corrupt .docx (zip) file: cannot read {name}") from exc
     if any(marker in content for marker in DTD_MARKERS):
         raise ReadError(f"refused: {name} declares a DTD or XML entities (entity expansion)")
+    cut = keep(content) if keep else None
+    if cut is not None:
+        try:
+            return etree.fromstring(cut, XML_PARSER)
+        except etree.XMLSyntaxError:
+            pass  # an unusual layout: parse it all
     try:
         return etree.fromstring(content, XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"corrupt .docx: {name} is not well-formed XML ({exc.msg})") from exc
+
+
+def _paragraph_styles(content: bytes) -> bytes | None:
+    """styles.xml with only its paragraph styles: the reader follows nothing else, and table, character
+    and latent styles are most of the part (350 KB in python-docx's template, 36 paragraph styles of 164).
+    Cut on the bytes, which is ~15x cheaper than parsing the rest; None when the part is not laid out as
+    Word and WPS write it (<w:styles …> root, <w:style …> children)."""
+    head = STYLES_ROOT.match(content)
+    if head is None:
+        return None
+    kept = [head.group(0)]
+    start = content.find(STYLE_OPEN, head.end())
+    while start != -1:
+        tag_end = content.find(b">", start)
+        if tag_end == -1:
+            return None
+        tag = content[start : tag_end + 1]
+        following = content.find(STYLE_OPEN, tag_end)
+        if STYLE_TYPE.search(tag) is None or PARAGRAPH_TYPE.search(tag):  # no w:type: a paragraph style
+            end = tag_end + 1 if tag.endswith(b"/>") else content.find(STYLE_CLOSE, tag_end)
+            if end == -1:
+                return None
+            kept.append(content[start : end if tag.endswith(b"/>") else end + len(STYLE_CLOSE)])
+        start = following
+    kept.append(b"</w:styles>")
+    return b"".join(kept)
 
 
 def _relationships(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
