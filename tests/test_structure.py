@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from agingpolicy import parse_text
-from agingpolicy.blocks import Paragraph
+from agingpolicy.blocks import Block, Paragraph
+from agingpolicy.models import Document, Source
+from agingpolicy.pipeline import build_document
 from agingpolicy.structure import build_tree, classify, split_title
 
 
@@ -383,3 +385,74 @@ def test_an_empty_bracket_is_a_lost_numeral_of_the_level_around_it() -> None:
     assert [t.text for t in doc.tasks[0].targets] == ["1次"]
     recovered = [w.message for w in doc.warnings if w.code == "numbering.recovered"]
     assert recovered == ["lost number recovered as （二）", "lost number recovered as （2）"]
+
+
+# --- 第X节 as the deepest item of a 第X章 / 第X节 plan
+
+
+def test_a_subchapter_holding_prose_is_a_task() -> None:
+    doc = parse_text(
+        "某省老龄事业发展规划\n第一部分 规划背景\n第二节 面临形势\n老龄化程度持续加深，到2030年老年人口达到1500万。\n"
+        "第二部分 总体要求\n第一节 指导思想\n坚持以人民为中心。\n第三节 发展目标\n到2030年，覆盖率达到95%。\n"
+        "第十一部分 健全养老服务体系\n第十一节 完善居家养老服务\n到2030年建成社区养老服务站300个。省民政厅要统筹推进。\n"
+        "第十二节 发展目标\n到2030年护理型床位占比达到65%。\n"
+        "第十二部分 实施保障\n强化规划实施，各级政府要加强领导。\n"
+    )
+    assert [(t.id, t.section_path, t.title) for t in doc.tasks] == [
+        ("第十一部分.第十一节", ["健全养老服务体系"], "完善居家养老服务"),
+    ]
+    task = doc.tasks[0]
+    assert task.text == "到2030年建成社区养老服务站300个。省民政厅要统筹推进。"
+    assert [d.name for d in task.departments] == ["省民政厅"]
+    assert [d.year for d in task.deadlines] == [2030]
+
+
+def test_a_subchapter_with_items_is_a_section_and_a_bare_chapter_is_no_task() -> None:
+    doc = parse_text(
+        "第三章 提升健康服务能力\n第一节 加强老年健康管理\n一、开展健康体检。每年体检1次。\n二、建立健康档案。建档率达到90%。\n"
+        "第二节 推进医养结合\n鼓励医疗机构与养老机构签约合作。\n第四章 营造老年友好环境\n推进适老化改造。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("第三章.第一节.一", "开展健康体检"),
+        ("第三章.第一节.二", "建立健康档案"),
+        ("第三章.第二节", "推进医养结合"),
+    ]
+
+
+def paragraphs(text: str) -> Document:
+    """The document of these lines taken as paragraphs as they stand (no reader joining short lines)."""
+    blocks: list[Block] = [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+    return build_document(blocks, Source(path="t.txt", format="txt", encoding="utf-8", sha256="", size=0))
+
+
+def test_a_box_does_not_count_as_a_child_of_the_subchapter_it_follows() -> None:
+    doc = paragraphs(
+        "第五章 扩大普惠养老服务\n第一节 建设普惠养老服务网络\n发挥中央预算内投资引导作用，到2030年新增床位10万张。\n"
+        "专栏2 普惠养老服务重点工程\n1．城企联动普惠养老专项行动。新增普惠床位5万张。\n2．社区嵌入式设施建设工程。建设1000个。\n"
+        "第二节 发展老年助餐服务\n民政部要构建老年助餐服务网络。\n"
+        "第三节 推进重点工程\n专栏3 助餐服务重点工程\n1．老年食堂建设工程。建设老年食堂1万个。\n"
+    )
+    assert [(t.id, t.section_path, t.title) for t in doc.tasks] == [
+        ("第五章.第一节", ["扩大普惠养老服务"], "建设普惠养老服务网络"),
+        ("第五章.第一节.专栏2.1", ["扩大普惠养老服务", "建设普惠养老服务网络", "专栏2 普惠养老服务重点工程"],
+         "城企联动普惠养老专项行动"),
+        ("第五章.第一节.专栏2.2", ["扩大普惠养老服务", "建设普惠养老服务网络", "专栏2 普惠养老服务重点工程"],
+         "社区嵌入式设施建设工程"),
+        ("第五章.第二节", ["扩大普惠养老服务"], "发展老年助餐服务"),
+        # a 节 whose only child is a box is still an item of its own (with no text)
+        ("第五章.第三节", ["扩大普惠养老服务"], "推进重点工程"),
+        ("第五章.第三节.专栏3.1", ["扩大普惠养老服务", "推进重点工程", "专栏3 助餐服务重点工程"], "老年食堂建设工程"),
+    ]
+    first = doc.tasks[0]
+    assert first.text == "发挥中央预算内投资引导作用，到2030年新增床位10万张。"
+    assert [(t.value, t.unit) for t in first.targets] == [(10, "万张")]
+    assert doc.tasks[4].text == ""
+
+
+def test_a_box_in_a_background_subchapter_holds_no_tasks() -> None:
+    doc = parse_text(
+        "第一章 发展基础\n第一节 主要成就\n养老服务体系不断完善。\n专栏1 “十四五”主要成就\n1．建成养老机构200家。\n"
+        "第二章 主要任务\n第一节 发展居家养老\n建设服务中心。\n"
+    )
+    assert [t.id for t in doc.tasks] == ["第二章.第一节"]
+

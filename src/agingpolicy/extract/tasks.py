@@ -93,12 +93,18 @@ def _task_id(path: list[Node]) -> str:
 
 
 def _leaves(nodes: list[Node]) -> list[Node]:
+    """The deepest numbered items, in document order.
+
+    A 专栏 box stands beside the text: it is never a task itself (its numbered items are), and it does not
+    count as a child, so an item the box follows (第三节 with prose, then 专栏1) is still a task. A 第X节
+    holding only prose is the deepest item of its branch and so a task; a 第X章 without items is a
+    container or a lead statement, never a task.
+    """
     out: list[Node] = []
     for n in nodes:
-        if n.children:
-            out.extend(_leaves(n.children))
-        elif n.kind not in ("chapter", "subchapter") and not n.box:
+        if not n.box and n.kind != "chapter" and all(c.box for c in n.children):
             out.append(n)
+        out.extend(_leaves(n.children))
     return out
 
 
