@@ -456,3 +456,68 @@ def test_a_box_in_a_background_subchapter_holds_no_tasks() -> None:
     )
     assert [t.id for t in doc.tasks] == ["第二章.第一节"]
 
+
+# --- a heading whose title opens with a year
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "title"),
+    [
+        ("三、2023年度重点任务", "cn", "2023年度重点任务"),
+        ("一、2024年工作目标", "cn", "2024年工作目标"),
+        ("（二）2025年重点工作", "cn_paren", "2025年重点工作"),
+        ("(十)2026年起实施的项目", "cn_paren", "2026年起实施的项目"),
+        ("第四章 2030年远景展望", "chapter", "2030年远景展望"),
+        ("（3）2027年建设任务", "arabic_paren", "2027年建设任务"),
+        ("②2025年底前完成改造", "circled", "2025年底前完成改造"),
+        ("2．2024年重点工作", "arabic", "2024年重点工作"),
+        ("4、2019年度工作安排", "arabic", "2019年度工作安排"),
+    ],
+)
+def test_a_title_may_open_with_a_year(line: str, kind: str, title: str) -> None:
+    h = classify(line)
+    assert h is not None and h.kind == kind
+    end, _ = split_title(line, h.rest_start)
+    assert line[h.rest_start : end] == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1、2个街道开展试点。",  # after a bare Arabic number, digits that are not a year are a quantity
+        "3、5年内基本建成。",
+        "1 000名护理员参加培训。",
+        "2 2025年完成。",  # a lost separator never opens with digits
+    ],
+)
+def test_digits_after_a_bare_arabic_number_are_a_quantity(line: str) -> None:
+    assert classify(line) is None
+
+
+def test_a_year_chapter_is_a_chapter_not_the_tail_of_the_last_task() -> None:
+    doc = parse_text(
+        "某区养老服务行动方案\n一、2024年工作目标\n（一）床位目标。到2024年底护理型床位占比达到55%。\n"
+        "二、主要任务\n（一）发展家庭养老床位。到2025年建设家庭养老床位600张。（责任单位：区民政局）\n"
+        "三、2025年重点工作\n（一）建设区养老服务综合体。2025年底前完成主体工程。（责任单位：区民政局）\n"
+        "（二）开展护理员培训。培训500人次以上。（责任单位：区人力社保局）\n"
+    )
+    assert [(t.id, t.section_path, t.title) for t in doc.tasks] == [
+        ("二.（一）", ["主要任务"], "发展家庭养老床位"),
+        ("三.（一）", ["2025年重点工作"], "建设区养老服务综合体"),
+        ("三.（二）", ["2025年重点工作"], "开展护理员培训"),
+    ]
+    assert doc.tasks[0].text == "到2025年建设家庭养老床位600张。（责任单位：区民政局）"
+    assert [d.year for d in doc.tasks[0].deadlines] == [2025]
+    assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []
+
+
+def test_a_heading_with_a_line_introducing_a_task_table_is_not_a_task() -> None:
+    doc = parse_text(
+        "某县行动方案\n一、主要任务\n（一）发展家庭养老床位。到2025年建设600张。\n"
+        "二、2024年度重点任务\n2024年，重点推进以下2项任务：\n"
+        "\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推进家庭养老床位建设\n\t县民政局\n\n\t2\n\t开展护理员培训\n\t县人力社保局\n\n"
+        "三、保障措施\n（一）加强组织领导。县民政局要加强统筹。\n"
+    )
+    assert [t.title for t in doc.tasks] == ["发展家庭养老床位", "推进家庭养老床位建设", "开展护理员培训", "加强组织领导"]
+    assert [d.year for d in doc.tasks[0].deadlines] == [2025]
+

@@ -42,6 +42,8 @@ BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse
 # a heading line has none of these: "促进老年人社会参与" yes, "全区共有3家。" no
 SENTENCE_MARKS = regex.compile(r"[。；！？：，、\d%]")
 STARTS_AS_TEXT = regex.compile(r"^[\p{Han}“]")
+# a title that opens with a year: "2023年度重点任务" / "2024年工作目标"
+YEAR_TITLE = regex.compile(r"^(?:19|20)\d{2}\s*年")
 
 # Where the body ends: a signature, a date line, an effective-date clause or the attachments.
 #   "某某市人民政府" / "2023年3月1日" / "本方案自2023年1月1日起施行。" / "附件：1．……"
@@ -102,8 +104,8 @@ NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
     ("circled", None, regex.compile(r"^(?P<num>[①-⑳])\s*")),
     # 一、 / 二．
     ("cn", None, regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．.]\s*")),
-    # 1． / 1. / 1、  (not 1.5万)
-    ("arabic", None, regex.compile(r"^(?P<num>\d{1,2})\s*[．.、](?!\d)\s*")),
+    # 1． / 1. / 1、  (not 1.5万; but 2．2024年重点工作)
+    ("arabic", None, regex.compile(r"^(?P<num>\d{1,2})\s*[．.、](?!(?!(?:19|20)\d{2}\s*年)\d)\s*")),
     # damaged: "、保障措施" (number lost)
     ("cn", "lost_number", regex.compile(r"^、\s*(?=[\p{Han}“])")),
     # damaged: "一）…" (opening bracket lost)
@@ -190,13 +192,25 @@ def classify(text: str) -> Heading | None:
         if m is None:
             continue
         rest = norm[m.end() :]
-        if not rest or rest[0].isdigit():
+        if not rest or (rest[0].isdigit() and not _may_open_with_digits(kind, damage, rest)):
             continue
         num = m.groupdict().get("num")
         ordinal = to_int(num) if num else None
         number = text[: m.end()].strip() or None
         return Heading(kind, number if damage != "lost_number" else None, ordinal, damage, m.end())
     return None
+
+
+def _may_open_with_digits(kind: str, damage: str | None, rest: str) -> bool:
+    """Whether a title may start with a digit after this number: "三、2023年度重点任务" / "（二）2025年重点工作".
+
+    After a number in Chinese numerals, in brackets or circled, the digits cannot be part of the number, so the
+    line is a heading whatever follows. After a bare Arabic number ("1、" "1." "1)") or a damaged one they may be
+    a quantity ("1、2个" / "3、5年内"), so only a year may follow it; never after a lost separator ("1 000名").
+    """
+    if kind == "arabic" or damage is not None:
+        return damage != "lost_separator" and bool(YEAR_TITLE.match(rest))
+    return True
 
 
 def split_title(text: str, start: int, headed: bool = True) -> tuple[int, int]:

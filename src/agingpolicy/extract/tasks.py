@@ -145,9 +145,12 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
 
 
 def _heading_over_table(node: Node, blocks: list[Block]) -> bool:
-    """'二、重点任务分工' with nothing but a table under it: the table's rows are the tasks, not the heading."""
-    following = blocks[node.block + 1] if node.block + 1 < len(blocks) else None
-    return not node.text and isinstance(following, Table)
+    """'二、重点任务分工' with nothing but a table under it, or only a line introducing it ('三、2023年度重点任务' /
+    '2023年，重点推进以下8项任务：'): the table's rows are the tasks, not the heading."""
+    last = max([node.block] + [p.block for p in node.body])
+    following = blocks[last + 1] if last + 1 < len(blocks) else None
+    text = for_matching(node.text).rstrip()
+    return isinstance(following, Table) and (not text or (text.endswith("：") and "\n" not in text))
 
 
 def _without_number(text: str, start: int) -> str:
