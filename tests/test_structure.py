@@ -521,3 +521,39 @@ def test_a_heading_with_a_line_introducing_a_task_table_is_not_a_task() -> None:
     assert [t.title for t in doc.tasks] == ["发展家庭养老床位", "推进家庭养老床位建设", "开展护理员培训", "加强组织领导"]
     assert [d.year for d in doc.tasks[0].deadlines] == [2025]
 
+
+# --- 一. (a half-width full stop after a Chinese numeral)
+
+
+@pytest.mark.parametrize(
+    ("line", "ordinal", "title"),
+    [
+        ("一.总体目标", 1, "总体目标"),
+        ("二.重点任务", 2, "重点任务"),
+        ("十一.“十五五”时期主要任务", 11, "“十五五”时期主要任务"),
+        ("三. 保障措施", 3, "保障措施"),
+        ("四.2025年工作安排", 4, "2025年工作安排"),
+    ],
+)
+def test_a_half_width_full_stop_after_a_chinese_numeral(line: str, ordinal: int, title: str) -> None:
+    h = classify(line)
+    assert h is not None and (h.kind, h.ordinal, h.damage) == ("cn", ordinal, None)
+    end, _ = split_title(line, h.rest_start)
+    assert line[h.rest_start : end] == title
+
+
+def test_a_full_width_sentence_stop_after_a_numeral_is_no_heading() -> None:
+    # "……是全国首批试点地区之" / "一。……": a wrapped line starting with 一。 ends a sentence
+    assert classify("一。下一步将继续推进。") is None
+
+
+def test_chapters_numbered_with_a_half_width_stop_fence_off_their_items() -> None:
+    doc = parse_text(
+        "某县养老服务实施方案\n一.工作目标\n(1)床位目标。到2027年护理型床位占比达到60%。\n"
+        "二.主要任务\n(1)建设县级失能照护服务机构。改造提升县社会福利中心。（责任单位：县民政局）\n"
+        "(2)推进乡镇区域养老服务中心建设。整合敬老院资源。\n三．保障措施\n(1)加强组织领导。县民政局要加强统筹。\n"
+    )
+    assert [(t.id, t.section_path) for t in doc.tasks] == [
+        ("二.(1)", ["主要任务"]), ("二.(2)", ["主要任务"]), ("三.(1)", ["保障措施"]),
+    ]
+    assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []

@@ -102,8 +102,9 @@ NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
     ("arabic_paren", None, regex.compile(r"^（\s*(?P<num>\d{1,2})\s*）\s*[、．.]?\s*")),
     # ①
     ("circled", None, regex.compile(r"^(?P<num>[①-⑳])\s*")),
-    # 一、 / 二．
-    ("cn", None, regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．.]\s*")),
+    # 一、 / 二． / 三.  for_matching reads a "." between Chinese characters as a lost 。, so "一.总体目标" is
+    # matched as "一。总体目标"; classify takes that 。 only where the text has "." (a real "一。" ends a sentence)
+    ("cn", None, regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*(?:[、．.]|(?P<stop>。))\s*")),
     # 1． / 1. / 1、  (not 1.5万; but 2．2024年重点工作)
     ("arabic", None, regex.compile(r"^(?P<num>\d{1,2})\s*[．.、](?!(?!(?:19|20)\d{2}\s*年)\d)\s*")),
     # damaged: "、保障措施" (number lost)
@@ -193,6 +194,8 @@ def classify(text: str) -> Heading | None:
             continue
         rest = norm[m.end() :]
         if not rest or (rest[0].isdigit() and not _may_open_with_digits(kind, damage, rest)):
+            continue
+        if m.groupdict().get("stop") is not None and text[m.start("stop")] != ".":
             continue
         num = m.groupdict().get("num")
         ordinal = to_int(num) if num else None
