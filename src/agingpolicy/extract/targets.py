@@ -6,7 +6,7 @@
     3—5家 / 1至2名 / 3万至5万人 -> >= lower bound
     由2000人增加到4200人       -> = 4200 人  (2000 is the baseline)
     百分之六十以上             -> >= 60 %    人均预期寿命达到80岁 -> = 80 岁
-    万 / 亿 stay in the unit:  35万人 -> 35 万人
+    万 / 亿 stay in the unit:  35万人 -> 35 万人, 3亿人次以上 -> >= 3 亿人次
 
 Not targets: ages and eligibility limits (60周岁以上), money and fee rules
 (元, 价格, 收取), numbers in names (12349热线, "1+N", 15分钟服务圈,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 _VOCAB = load("units")
 UNITS = sorted(_VOCAB["units"], key=len, reverse=True)
 UNIT_ALT = "|".join(regex.escape(u) for u in UNITS)
+# a unit with its magnitude: 900万张, 3亿人次, 2亿人 (the lexicon lists some, 万张 / 万人, not every pairing)
+UNIT_MAG = rf"(?:[万亿](?:{UNIT_ALT})|{UNIT_ALT})"
 
 # Comparator words before the number, longest first; the number may follow a short verb phrase
 # ("至少建有1所", "达到老年人口总数的12%").
@@ -58,8 +60,8 @@ QUANTITY = regex.compile(
     (?:(?P<pre>{PREFIX_ALT})(?P<gap>[\p{{Han}}]{{0,8}}?的?)\s*)?
     (?<![\d.+\-])
     (?P<num>\d+(?:\.\d+)?|百分之[{CN_NUM}]{{1,4}}|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
-    (?:\s*(?P<unit1>{UNIT_ALT})?\s*(?P<range>[—\-－–~至到]{{1,2}})\s*\d+(?:\.\d+)?)?
-    \s*(?P<unit>{UNIT_ALT})?
+    (?:\s*(?P<unit1>{UNIT_MAG})?\s*(?P<range>[—\-－–~至到]{{1,2}})\s*\d+(?:\.\d+)?)?
+    \s*(?P<unit>{UNIT_MAG})?
     (?P<post>{SUFFIX_ALT})?
     """
 )
