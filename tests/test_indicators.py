@@ -33,6 +33,18 @@ def rows(*cells: tuple[str, ...]) -> Table:
         ("60%左右", 60, "~"),
         ("100％", 100, "="),
         ("≥1", 1, ">="),
+        # a unit (with its 万 / 亿) between the number and 以上 / 左右, and words before the comparator
+        ("900万张以上", 900, ">="),
+        ("3亿人次以上", 3, ">="),
+        ("每千人40张以上", 40, ">="),
+        ("40张/千人", 40, "="),
+        ("2000人左右", 2000, "~"),
+        ("每个县（市、区、旗）至少1所", 1, ">="),
+        ("至少1所", 1, ">="),
+        ("不低于60", 60, ">="),
+        ("不少于5个", 5, ">="),
+        ("提高到95%", 95, "="),
+        ("降至5%以下", 5, "<="),
         ("７０００", 7000, "="),
     ],
 )
@@ -156,3 +168,81 @@ def test_a_long_data_row_is_never_a_header() -> None:
         ("一、健全养老服务体系", "建立基本养老服务清单，明确服务对象和内容。", "市民政局", "2022年底"),
     )
     assert extract_indicators([table], DocContext()) == []
+
+
+# --- group rows: one label across the table is the category of the rows below it
+
+
+def _grouped(first: tuple[str, ...], second: tuple[str, ...]) -> Table:
+    return rows(
+        ("指标", "2025年", "2030年", "属性"),
+        first,
+        ("基本养老保险参保率（%）", "91", "95", "预期性"),
+        ("长期护理保险参保人数（亿人）", "1.8", "3", "预期性"),
+        second,
+        ("养老服务床位总量", "820万张", "900万张以上", "预期性"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("社会保障", "", "", ""), ("养老服务", "", "", "")),  # HTML colspan / a merged Word row
+        (("社会保障",), ("养老服务",)),  # a tab-text row of one cell
+        (("一、社会保障", "", "", ""), ("二、养老服务",)),  # numbered group labels
+    ],
+)
+def test_group_rows_are_categories_not_indicators(first: tuple[str, ...], second: tuple[str, ...]) -> None:
+    out = extract_indicators([_grouped(first, second)], DocContext())
+    assert [(i.category, i.name, i.unit) for i in out] == [
+        ("社会保障", "基本养老保险参保率", "%"),
+        ("社会保障", "长期护理保险参保人数", "亿人"),
+        ("养老服务", "养老服务床位总量", None),
+    ]
+    assert [(i.target.value, i.target.comparator, i.target.year) for i in out if i.target] == [
+        (95, "=", 2030), (3, "=", 2030), (900, ">=", 2030),
+    ]
+
+
+def test_group_rows_with_a_number_column_and_a_note_row() -> None:
+    table = rows(
+        ("序号", "指标名称", "2020年基数", "2025年目标值"),
+        ("（一）健康支撑", "", "", ""),
+        ("1", "老年医学科设置率（%）", "60", "≥70"),
+        ("（二）社会参与", "", "", ""),
+        ("2", "老年大学覆盖面", "—", "每个县至少1所"),
+        ("注：带*号的为约束性指标。", "", "", ""),
+    )
+    out = extract_indicators([table], DocContext())
+    assert [(i.category, i.name) for i in out] == [("健康支撑", "老年医学科设置率"), ("社会参与", "老年大学覆盖面")]
+    assert out[1].target and (out[1].target.value, out[1].target.comparator) == (1, ">=")
+
+
+def test_group_rows_above_a_category_column_give_the_innermost_group() -> None:
+    table = rows(
+        ("类别", "指标", "目标值"),
+        ("一、养老服务", "", ""),
+        ("机构养老", "护理型床位占比（%）", "60"),
+        ("", "养老机构床位数（张）", "500"),
+        ("二、健康支撑", "", ""),
+        ("", "老年医学科设置率（%）", "70"),  # no category cell under this group: the group row's label
+    )
+    out = extract_indicators([table], DocContext())
+    assert [i.category for i in out] == ["机构养老", "机构养老", "健康支撑"]
+
+
+def test_group_row_of_one_cell_in_tab_text() -> None:
+    tab = "".join(
+        "".join(f"\t{c}\n" for c in row) + "\n"
+        for row in [
+            ("指标", "2025年", "2030年"),
+            ("社会参与",),
+            ("老年志愿者注册人数占老年人口比例（%）", "12", "15"),
+            ("每千名老年人配备社会工作者人数（人）", "0.8", "≥1"),
+        ]
+    )
+    doc = parse_text("某规划\n主要指标\n" + tab)
+    assert [(i.category, i.name, i.unit) for i in doc.indicators] == [
+        ("社会参与", "老年志愿者注册人数占老年人口比例", "%"),
+        ("社会参与", "每千名老年人配备社会工作者人数", "人"),
+    ]

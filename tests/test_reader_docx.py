@@ -16,6 +16,7 @@ from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from agingpolicy import parse_bytes
 from agingpolicy.blocks import Paragraph, ReadError, Table
@@ -182,6 +183,33 @@ def test_word_table_with_a_single_content_column() -> None:
     assert [t.title for t in doc.tasks] == ["推进家庭养老床位建设", "开展老年人能力综合评估"]
     assert doc.tasks[0].text == "新增床位100张。"
     assert [d.name for d in doc.tasks[1].departments] == ["县民政局", "县卫健局"]
+
+
+def test_word_indicator_table_with_merged_group_rows() -> None:
+    document = docx.Document()
+    document.add_paragraph("某市老龄事业发展规划")
+    document.add_paragraph("主要指标")
+    _task_table(
+        document,
+        [
+            ["序号", "指标名称", "2025年基期值", "2030年目标值"],
+            ["一、健康支撑", "", "", ""],
+            ["1", "老年医学科设置率（%）", "60", "≥70"],
+            ["2", "老年人健康管理率（%）", "65", "70%以上"],
+            ["二、社会参与", "", "", ""],
+            ["3", "老年志愿者注册人数（万人）", "8", "12万人以上"],
+        ],
+        [((1, 0), (1, 3)), ((4, 0), (4, 3))],
+    )
+    doc = parse_bytes(_bytes(document), "t.docx")
+    assert [(i.category, i.name, i.unit) for i in doc.indicators] == [
+        ("健康支撑", "老年医学科设置率", "%"),
+        ("健康支撑", "老年人健康管理率", "%"),
+        ("社会参与", "老年志愿者注册人数", "万人"),
+    ]
+    assert [(i.target.value, i.target.comparator, i.target.year) for i in doc.indicators if i.target] == [
+        (70, ">=", 2030), (70, ">=", 2030), (12, ">=", 2030),
+    ]
 
 
 def test_one_cell_first_row_becomes_caption() -> None:
@@ -554,3 +582,35 @@ def test_dispatch_by_suffix() -> None:
     result = read_bytes(_sample(), ".DOCX")
     assert result.format == "docx"
     assert result.blocks[0] == Paragraph("一般段落")
+
+
+# --- styles.xml is cut to its paragraph styles before parsing -------------------------------------
+
+
+def test_only_paragraph_styles_are_kept_from_styles_xml() -> None:
+    content = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:latentStyles><w:lsdException w:name=\"Normal\"/></w:latentStyles>"
+        b'<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+        b'<w:style w:type="table" w:styleId="t"><w:name w:val="Table Grid"/></w:style>'
+        b"<w:style w:type='paragraph' w:styleId='h1'><w:name w:val='heading 1'/></w:style>"
+        b'<w:style w:styleId="untyped"/>'
+        b'<w:style w:type="character" w:styleId="c"><w:name w:val="Strong"/></w:style>'
+        b"</w:styles>"
+    )
+    cut = docx_reader._paragraph_styles(content)
+    assert cut is not None
+    root = etree.fromstring(cut)
+    assert [s.get(docx_reader.W_STYLE_ID) for s in root] == ["a", "h1", "untyped"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'<styles xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><style/></styles>',  # no w:
+        b'<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="a">',  # never closed
+    ],
+)
+def test_styles_in_another_layout_are_not_cut(content: bytes) -> None:
+    assert docx_reader._paragraph_styles(content) is None  # the reader then parses the part whole

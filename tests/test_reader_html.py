@@ -265,6 +265,24 @@ def test_task_table_with_content_column_and_rowspans() -> None:
     assert not [w for w in doc.warnings if w.code == "table.unread"]
 
 
+def test_indicator_table_with_group_rows_across_the_table() -> None:
+    body = """<p>主要指标</p><table border="1">
+    <tr><td>指　　标</td><td>2025年</td><td>2030年</td><td>属　性</td></tr>
+    <tr><td colspan="4">社会保障</td></tr>
+    <tr><td>基本养老保险参保率（%）</td><td>91</td><td>95</td><td>预期性</td></tr>
+    <tr><td colspan="4">养老服务</td></tr>
+    <tr><td>养老服务床位总量</td><td>820万张</td><td>900万张以上</td><td>预期性</td></tr>
+    <tr><td>老年大学覆盖面</td><td>—</td><td>每个县（市、区、旗）至少1所</td><td>预期性</td></tr>
+    </table>"""
+    doc = parse_bytes(_page(body), "t.html")
+    assert [(i.category, i.name) for i in doc.indicators] == [
+        ("社会保障", "基本养老保险参保率"), ("养老服务", "养老服务床位总量"), ("养老服务", "老年大学覆盖面"),
+    ]
+    assert [(i.target.value, i.target.comparator) for i in doc.indicators if i.target] == [
+        (95, "="), (900, ">="), (1, ">="),
+    ]
+
+
 def test_layout_table_is_read_as_blocks() -> None:
     body = """<table width="100%"><tr><td>
       <h1>关于加强新时代老龄工作的实施意见</h1><p>一、总体要求</p>

@@ -26,6 +26,7 @@ from ..normalize import for_matching
 from .columns import task_columns
 from .context import DocContext
 from .headers import header_candidates
+from .targets import PREFIX_ALT, SUFFIX_ALT, UNIT_MAG
 
 _COLS: dict[str, list[str]] = load("tables")["columns"]
 _UNITS = load("units")
@@ -35,14 +36,20 @@ ROW_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[．.、]|（\d{1,2}）|[①-⑳])
 # The unit at the end of a name: "（万人）" "(%" "（%）" "占比%" "拥有床位(张)"
 NAME_UNIT = regex.compile(r"(?:（\s*(?P<u>[^（）]{1,6}?)\s*）?|(?P<p>[%‰]))\s*$")
 YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年?")
-# A value cell: "≥60%" "不低于30%" "35%以上" "40.5" "＞80%"
+# A value cell: "≥60%" "不低于30%" "35%以上" "40.5" "＞80%" "900万张以上" "每个县至少1所"; the comparator
+# words are those of targets (lexicon/units.json), a unit (with its 万 / 亿) may stand before 以上
 VALUE = regex.compile(
-    r"""(?x)
-    (?P<pre>不低于|不少于|至少|不超过|不高于|超过|高于|低于|少于|达到|提升至|提高到|保持在|约|[≥≤><~])?\s*
-    (?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%‰])?\s*(?P<post>以上|及以上|以下|及以下|以内|左右)?
+    rf"""(?x)
+    (?P<pre>{PREFIX_ALT}|[≥≤><~])?\s*
+    (?P<num>\d+(?:\.\d+)?)\s*(?:(?P<unit>[%‰])|{UNIT_MAG})?\s*(?P<post>{SUFFIX_ALT})?
     """
 )
 SPACES = regex.compile(r"\s+")  # "指 标" -> "指标"
+# the number of a group row: "一、" "（二）" "3."
+_CN = "一二三四五六七八九十"
+GROUP_NUMBER = regex.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、．.]|（[{_CN}]{{1,3}}）|\d{{1,2}}\s*[．.、]|[①-⑳])")
+NOTE = regex.compile(r"^(?:备\s*注|注|说\s*明)\s*\d?\s*[：:]")
+MAX_GROUP = 20  # characters: a group row is a short label, a longer single cell is a note
 CAPTION = regex.compile(r"(?:指标|指标表|目标|指标体系)$")
 GROWTH_WORDS = regex.compile(r"增长|提高|提升|增加|扩大")
 
@@ -156,14 +163,19 @@ def _rows(table: Table, index: int, cols: IndicatorColumns, ctx: DocContext, tit
     if base_year is None and base_col is not None and ctx.period_start:
         base_year = ctx.period_start - 1
     out: list[Indicator] = []
-    category: str | None = None
+    group: str | None = None  # from a group row across the table
+    column: str | None = None  # from the category column, within the group
     for r, raw in enumerate(table.rows[cols.header_row + 1 :], start=cols.header_row + 1):
+        if (label := _group_row(raw)) is not None:
+            group, column = label, None
+            continue
         row = list(raw)
         if len(row) < width:  # a continuation row missing its merged category cell
             row = [""] * (width - len(row)) + row
         cell = dict(zip(cols.kinds, row, strict=False))
         if cols.index("category") is not None:
-            category = (cell.get("category") or "").replace("\n", "").strip() or category
+            column = (cell.get("category") or "").replace("\n", "").strip() or column
+        category = column or group  # the innermost group
         name, unit = split_name_unit(row[name_col])
         if not name:
             continue
@@ -187,3 +199,16 @@ def _rows(table: Table, index: int, cols: IndicatorColumns, ctx: DocContext, tit
             )
         )
     return out
+
+
+def _group_row(row: tuple[str, ...]) -> str | None:
+    """The label of a group row: one short cell across the table, in its first column, no values
+    (<td colspan="4">社会保障</td>, a merged Word row, a tab-text row of one cell). "一、养老服务" -> "养老服务"."""
+    filled = [text.strip() for text in row if text.strip()]
+    if len(filled) != 1 or not row[0].strip():
+        return None
+    text = filled[0]
+    label = GROUP_NUMBER.sub("", text.replace("\n", "")).strip()
+    if not label or len(label) > MAX_GROUP or NOTE.match(label):
+        return None
+    return label
