@@ -230,3 +230,39 @@ def test_indicator_table_with_a_unit_column_does_not_warn() -> None:
     )
     assert [i.name for i in doc.indicators] == ["护理型床位占比"]
     assert not [w for w in doc.warnings if w.code == "table.unread"]
+
+
+def test_group_rows_over_a_single_task_column_are_not_tasks() -> None:
+    # 一、… alone in its row above unnumbered task names, or above （一）-numbered ones
+    unnumbered = parse_text(
+        "某县任务分工\n"
+        + tab_table(
+            ("任务", "措施", "责任单位"),
+            ("一、居家养老",),
+            ("发展居家养老", "建成站点30个。", "县民政局"),
+            ("推进老年助餐", "建成助餐点10个。", "县民政局"),
+            ("二、医养结合",),
+            ("推进医养结合", "签约率达到80%以上。", "县卫健局"),
+        )
+    )
+    assert [t.title for t in unnumbered.tasks] == ["发展居家养老", "推进老年助餐", "推进医养结合"]
+    assert [t.text for t in unnumbered.tasks] == ["建成站点30个。", "建成助餐点10个。", "签约率达到80%以上。"]
+    numbered = parse_text(
+        "某县任务分工\n"
+        + tab_table(
+            ("工作任务", "牵头单位", "配合单位"),
+            ("一、居家养老",),
+            ("（一）发展居家养老", "县民政局", "县财政局"),
+            ("（二）推进老年助餐", "县民政局", "各镇"),
+        )
+    )
+    assert [t.title for t in numbered.tasks] == ["发展居家养老", "推进老年助餐"]
+
+
+def test_a_task_alone_in_its_row_is_still_a_task() -> None:
+    # the key tasks are 一、二、三、; the second has its unit cell merged from the row above
+    doc = parse_text(
+        "某县任务分工\n"
+        + tab_table(("重点任务", "牵头单位"), ("一、发展居家养老", "县民政局"), ("二、推进助餐",), ("三、推进医养结合", "县卫健局"))
+    )
+    assert [t.title for t in doc.tasks] == ["发展居家养老", "推进助餐", "推进医养结合"]

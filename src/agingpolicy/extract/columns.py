@@ -45,6 +45,7 @@ class TaskColumns:
     deadline: tuple[int, ...]
     number: tuple[int, ...]
     unnumbered: bool = False  # no task cell starts with an item number
+    grouped: bool = False  # one task column, with group rows (一、养老服务 alone in its row) above its tasks
 
     @property
     def numbered_by_column(self) -> bool:
@@ -53,9 +54,10 @@ class TaskColumns:
         return bool(self.number) or self.unnumbered
 
     def align(self, row: tuple[str, ...]) -> list[str]:
-        """The row on the table's width; a note row (备注：… merged across the table) as blank cells."""
+        """The row on the table's width; a note row (备注：… merged across the table) as blank cells, and so
+        a group row over a single task column, which would otherwise be read as a task without text."""
         filled = [c for c in row if c.strip()]
-        if len(filled) == 1 and NOTE.match(filled[0]):
+        if len(filled) == 1 and (NOTE.match(filled[0]) or (self.grouped and _group_heading(filled[0]))):
             return [""] * self.width
         return list(row) + [""] * (self.width - len(row))
 
@@ -119,9 +121,18 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
             units.append((c, "co"))
         elif k == "responsible":
             units.append((c, "co" if has_lead else "responsible"))
-    body = [r[c] for r in table.rows[header_rows:] for c in task if c < len(r) and r[c].strip()]
+    # the task cells, less group rows across the table (一、养老服务 alone in its row): are they numbered?
+    rows = [r for r in table.rows[header_rows:] if sum(1 for x in r if x.strip()) > 1]
+    body = [r[c] for r in rows for c in task if c < len(r) and r[c].strip()]
+    alone = [x for r in table.rows[header_rows:] if len(x := [y for y in r if y.strip()]) == 1]
+    grouped = (
+        len(task) == 1
+        and any(_group_heading(x[0]) for x in alone)
+        and not any(_group_heading(x) for x in body)
+    )
     return TaskColumns(
         unnumbered=bool(body) and all(classify(x) is None for x in body),
+        grouped=grouped,
         width=width,
         header_rows=header_rows,
         task=tuple(task),
@@ -130,6 +141,12 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
         deadline=tuple(c for c, k in sorted(by_col.items()) if k == "deadline"),
         number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
     )
+
+
+def _group_heading(cell: str) -> bool:
+    """一、养老服务 / 第一章 …: a heading of the level above a table's tasks."""
+    h = classify(cell)
+    return h is not None and h.kind in ("cn", "chapter")
 
 
 def _spread(kinds: list[str | None], header: tuple[str, ...]) -> list[str | None]:
