@@ -557,3 +557,140 @@ def test_chapters_numbered_with_a_half_width_stop_fence_off_their_items() -> Non
         ("二.(1)", ["主要任务"]), ("二.(2)", ["主要任务"]), ("三.(1)", ["保障措施"]),
     ]
     assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []
+
+
+# --- 1) / 1） (no opening bracket): a level of the document's own, or a （N） that lost its bracket
+
+
+def kinds(doc: Document) -> list[tuple[int, str | None, str]]:
+    out: list[tuple[int, str | None, str]] = []
+
+    def walk(sections, depth):
+        for s in sections:
+            out.append((depth, s.number, s.kind))
+            walk(s.children, depth + 1)
+
+    walk(doc.sections, 1)
+    return out
+
+
+@pytest.mark.parametrize("line", ["1)健全农村养老服务网络", "2）加强监管", "12) 推进数字化"])
+def test_a_bare_closing_bracket_is_classified_as_its_own_kind(line: str) -> None:
+    h = classify(line)
+    assert h is not None and (h.kind, h.damage) == ("arabic_rparen", None)
+
+
+def test_rparen_items_over_bracketed_ones() -> None:
+    # (1) opens right under 4): N) ranks above (N) in this document, and (1) under 三． is still a child of 三．
+    doc = paragraphs(
+        "某县加快发展农村养老服务实施方案\n一.总体目标\n到2027年，农村养老服务网络基本健全。\n二.重点任务\n"
+        "1)健全服务网络\n①建设县级照护机构。改造提升县社会福利中心。\n②推进乡镇中心建设。整合敬老院资源。\n"
+        "2)强化健康服务\n①做实家庭医生签约服务。县卫生健康局要组织签约。\n"
+        "3)加强队伍建设\n(1)培育护理员队伍。每年培训不少于300人次。\n(2)发展志愿服务。组建志愿服务队伍。\n"
+        "4)推进数字化。2026年底前建成智慧养老服务平台。（责任单位：县大数据发展管理局）\n"
+        "三．保障措施\n(1)加强组织领导。县民政局要加强统筹。\n(2)强化要素保障。县财政局要保障经费。\n"
+    )
+    assert [(t.id, t.section_path) for t in doc.tasks] == [
+        ("二.1).①", ["重点任务", "健全服务网络"]),
+        ("二.1).②", ["重点任务", "健全服务网络"]),
+        ("二.2).①", ["重点任务", "强化健康服务"]),
+        ("二.3).(1)", ["重点任务", "加强队伍建设"]),
+        ("二.3).(2)", ["重点任务", "加强队伍建设"]),
+        ("二.4)", ["重点任务"]),
+        ("三.(1)", ["保障措施"]),
+        ("三.(2)", ["保障措施"]),
+    ]
+    assert doc.tasks[4].text == "组建志愿服务队伍。"  # 4) is not swallowed by (2)
+    assert [d.year for d in doc.tasks[5].deadlines] == [2026]
+    assert [d.name for d in doc.tasks[5].departments] == ["县大数据发展管理局"]
+    assert ("二.", "cn") in [(n, k) for _, n, k in kinds(doc)]
+    assert [(d, n, k) for d, n, k in kinds(doc) if k == "arabic_rparen"] == [
+        (2, "1)", "arabic_rparen"), (2, "2)", "arabic_rparen"), (2, "3)", "arabic_rparen"), (2, "4)", "arabic_rparen"),
+    ]
+    assert [w.code for w in doc.warnings if w.code.startswith("numbering")] == []
+
+
+@pytest.mark.parametrize("parent", [("（1）", "（2）"), ("1．", "2．")])
+def test_rparen_items_under_bracketed_or_dotted_ones(parent: tuple[str, str]) -> None:
+    first, second = parent
+    doc = parse_text(
+        f"一、主要任务\n（一）发展居家养老\n{first}建设服务网络\n1）建设街道中心。每个街道建成1个。\n"
+        f"2）建设社区站点。覆盖率达到90%。\n{second}发展助餐服务。新增助餐点20个。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        (f"一.（一）.{first.rstrip('．')}.1）", "建设街道中心"),
+        (f"一.（一）.{first.rstrip('．')}.2）", "建设社区站点"),
+        (f"一.（一）.{second.rstrip('．')}", "发展助餐服务"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "code"),
+    [(["1)", "2)", "3)", "3)", "4)"], "numbering.doubled"), (["1)", "3)", "4)", "5)"], "numbering.gap")],
+)
+def test_a_doubled_or_skipped_rparen_number_is_warned_and_swallows_nothing(numbers: list[str], code: str) -> None:
+    text = "某县实施方案\n二、重点任务\n" + "".join(
+        f"{n}第{k}项工作\n①落实第{k}项。县民政局要负责。\n" for k, n in enumerate(numbers, 1)
+    )
+    doc = parse_text(text)
+    (chapter,) = doc.sections
+    assert [s.title for s in chapter.children] == [f"第{k}项工作" for k in range(1, len(numbers) + 1)]
+    assert [t.text for t in doc.tasks] == ["县民政局要负责。"] * len(numbers)
+    assert code in [w.code for w in doc.warnings]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # a lost opening bracket inside a （N） sequence
+        ["（1）建立机制。", "2）完善考核。", "（3）强化督查。"],
+        # the first item lost it
+        ["1）建立机制。", "（2）完善考核。", "（3）强化督查。"],
+        # two in a row, half-width
+        ["(1)建立机制。", "2)完善考核。", "3)强化督查。", "(4)加强宣传。"],
+    ],
+)
+def test_a_bare_number_inside_a_bracketed_sequence_is_a_lost_bracket(items: list[str]) -> None:
+    doc = parse_text("一、保障措施\n（一）加强领导\n" + "\n".join(items) + "\n")
+    assert [t.title for t in doc.tasks] == [item.split("）")[-1].split(")")[-1].rstrip("。") for item in items]
+    assert [s.kind for s in doc.sections[0].children[0].children] == ["arabic_paren"] * len(items)
+    damaged = [w.message for w in doc.warnings if w.code == "numbering.damaged"]
+    assert len(damaged) == sum(not item.startswith(("（", "(")) for item in items)
+    assert all("lost_bracket" in m for m in damaged)
+    assert not [w for w in doc.warnings if w.code in ("numbering.gap", "numbering.doubled")]
+
+
+def test_a_document_may_use_both_a_rparen_level_and_a_damaged_bracket() -> None:
+    doc = parse_text(
+        "一、主要任务\n1)建设服务网络。新建站点10个。\n2)发展助餐服务。新增助餐点20个。\n"
+        "二、保障措施\n（1）加强领导。\n2）完善考核。\n（3）强化督查。\n"
+    )
+    assert [(d, n, k) for d, n, k in kinds(doc)] == [
+        (1, "一、", "cn"), (2, "1)", "arabic_rparen"), (2, "2)", "arabic_rparen"),
+        (1, "二、", "cn"), (2, "（1）", "arabic_paren"), (2, "2）", "arabic_paren"), (2, "（3）", "arabic_paren"),
+    ]
+    assert len(doc.tasks) == 5
+
+
+def test_a_stray_bare_number_that_fits_no_sequence_is_body() -> None:
+    # no 1) anywhere: the document does not use N) as a level, and 3） does not continue （1）
+    doc = parse_text("一、主要任务\n（一）建设服务中心。到2025年建成10个。\n（1）新建中心。\n3）年内完成选址。\n")
+    assert [t.title for t in doc.tasks] == ["新建中心"]
+    assert doc.tasks[0].text == "3）年内完成选址。"
+
+
+def test_the_record_format_names_the_rparen_level() -> None:
+    doc = parse_text("一、主要任务\n1）建设服务网络。\n2）发展助餐服务。\n")
+    assert doc.schema_version == "1.2"
+    assert [s.kind for s in doc.sections[0].children] == ["arabic_rparen", "arabic_rparen"]
+
+
+def test_a_rparen_after_bracketed_items_continues_its_own_sequence() -> None:
+    # 4) follows (3), but it continues 3): a level of its own, not a lost bracket of (4)
+    doc = parse_text(
+        "一、主要任务\n1)建设服务网络。新建站点10个。\n2)发展助餐服务。新增助餐点20个。\n3)加强队伍建设\n"
+        "(1)培训护理员。\n(2)发展志愿服务。\n(3)培育社会工作者。\n4)推进数字化。建成平台。\n"
+    )
+    assert [t.id for t in doc.tasks] == ["一.1)", "一.2)", "一.3).(1)", "一.3).(2)", "一.3).(3)", "一.4)"]
+    assert doc.tasks[4].text == ""
+    assert not [w for w in doc.warnings if w.code.startswith("numbering")]

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
 Role = Literal["lead", "co", "responsible"]
@@ -104,11 +104,20 @@ class Indicator(Record):
 
 
 class Section(Record):
-    number: str | None = Field(description="the number as written (一、 （二） 3．), null when lost")
+    number: str | None = Field(description="the number as written (一、 （二） 3． 2)), null when lost")
     recovered_number: str | None = Field(None, description="the number inferred for a lost or damaged one")
     kind: Literal[
-        "chapter", "subchapter", "cn", "cn_paren", "arabic", "arabic_paren", "circled", "article", "unnumbered"
-    ]
+        "chapter",
+        "subchapter",
+        "cn",
+        "cn_paren",
+        "arabic",
+        "arabic_paren",
+        "arabic_rparen",
+        "circled",
+        "article",
+        "unnumbered",
+    ] = Field(description="numbering level: arabic_rparen is 1) / 1） with no opening bracket, used as a level")
     level: int = Field(description="depth in the tree, 1 for top-level sections")
     title: str
     text: str = Field(description="body text of the section itself (not its children)")

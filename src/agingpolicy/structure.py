@@ -1,7 +1,7 @@
 """Blocks -> section tree: the numbering grammar of Chinese policy documents, with damage recovery.
 
-Numbering levels, outermost first (a fixed rank per kind, so a tree is built
-with a stack, whatever the document's depth):
+Numbering levels, outermost first (a rank per kind, so a tree is built with a
+stack, whatever the document's depth; only N) takes its place from the document):
 
     第一章 / 第一部分        chapter       rank 0
     第一节                   subchapter    rank 1
@@ -9,12 +9,23 @@ with a stack, whatever the document's depth):
     （一）                   cn_paren      rank 3
     1．  1.  1、             arabic        rank 4
     （1）                    arabic_paren  rank 5
+    1)  1）                  arabic_rparen rank 5.5, or 4.5 (see below)
     ①                        circled       rank 6
 
 Damaged forms are recovered and reported as warnings: a lost number
 ("、保障措施", "）加大经费投入力度"), a lost separator ("4完善社会救助体系" when
 4 continues the sequence), a doubled number, and a short unnumbered heading
 line standing where a number was lost (between 三、… and （十二）…).
+
+A number with only a closing bracket ("2)" / "2）") is either a level of its own
+or a （2） whose opening bracket was lost; the document's usage decides
+(``_bare_numbers``). It is a lost bracket where it continues the （N） around it
+(the item before it in its section is （N-1）, or it opens the section and the
+item after it is （N+1）) and does not continue the bare numbers before it. The
+others are candidates: when they start a sequence at 1) the document uses N) as
+a level (numbered, doubled and skipped like any other kind); without a 1) every
+bare number is a damaged （N）, as before. N) ranks below （N）, or above it in a
+document that opens a （1） right under an N) ("4)…" / "(1)…" / "(2)…" / "5)…").
 """
 
 from __future__ import annotations
@@ -82,7 +93,9 @@ def compact(title: str) -> str:
 
 RANK = {
     "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
+    "arabic_rparen": 5.5,  # or RPAREN_ABOVE, by the document's usage (_bare_numbers)
 }
+RPAREN_ABOVE = 4.5  # "4)" over "(1)" "(2)": between 1． and （1）
 
 _CN = "一二三四五六七八九十"
 _CN_BIG = _CN + "百零〇两"
@@ -113,8 +126,9 @@ NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
     ("cn_paren", "lost_bracket", regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})）\s*")),
     # damaged: "）加大经费投入力度" (number and opening bracket lost) / "（）推进医养结合" (numeral lost)
     ("cn_paren", "lost_number", regex.compile(r"^（?\s*）\s*(?=[\p{Han}“])")),
-    # damaged: "2）…"
-    ("arabic_paren", "lost_bracket", regex.compile(r"^(?P<num>\d{1,2})）\s*")),
+    # "1)" / "2）": a level of its own, or a （2） whose opening bracket was lost (damaged "2）" among （1）（3）);
+    # the builder decides by the document's usage (_bare_numbers)
+    ("arabic_rparen", None, regex.compile(r"^(?P<num>\d{1,2})）\s*")),
     # damaged: "4完善社会救助体系" / "1 打造老年宜居环境" — accepted only when 4 continues the sequence;
     # a digit followed by a unit or time word is a quantity, not a number (2025年, 3个, 80%).
     (
@@ -147,7 +161,7 @@ class Heading:
 @dataclass(eq=False, slots=True)
 class Node:
     kind: str
-    rank: int
+    rank: float
     number: str | None
     ordinal: int | None
     block: int
@@ -211,7 +225,7 @@ def _may_open_with_digits(kind: str, damage: str | None, rest: str) -> bool:
     line is a heading whatever follows. After a bare Arabic number ("1、" "1." "1)") or a damaged one they may be
     a quantity ("1、2个" / "3、5年内"), so only a year may follow it; never after a lost separator ("1 000名").
     """
-    if kind == "arabic" or damage is not None:
+    if kind in ("arabic", "arabic_rparen") or damage is not None:
         return damage != "lost_separator" and bool(YEAR_TITLE.match(rest))
     return True
 
@@ -270,13 +284,15 @@ def format_number(kind: str, ordinal: int) -> str:
         "cn_paren": f"（{cn}）",
         "arabic": f"{ordinal}．",
         "arabic_paren": f"（{ordinal}）",
+        "arabic_rparen": f"{ordinal}）",
         "circled": chr(0x2460 + ordinal - 1) if 0 < ordinal <= 20 else str(ordinal),
     }[kind]
 
 
 class _Builder:
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], rank: dict[str, float] | None = None) -> None:
         self.blocks = blocks
+        self.rank = rank or RANK
         self.roots: list[Node] = []
         self.preamble: list[Piece] = []
         self.stack: list[Node] = []
@@ -310,7 +326,7 @@ class _Builder:
             return
         t_end, b_start = split_title(text, h.rest_start)
         title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
-        item = Node(h.kind, RANK[h.kind], h.number, h.ordinal, i, title, h.rest_start, t_end, parent=box)
+        item = Node(h.kind, self.rank[h.kind], h.number, h.ordinal, i, title, h.rest_start, t_end, parent=box)
         body = text[b_start:].strip()
         if body:
             offset = text.index(body, b_start)
@@ -343,7 +359,7 @@ class _Builder:
         """Add a numbered heading; False when a damaged form does not fit the sequence (then it is body)."""
         if h.damage == "lost_number" and h.kind == "cn_paren" and self.stack and self.stack[-1].kind == "arabic_paren":
             h = replace(h, kind="arabic_paren")  # "（）" among （1）（2）: the number lost was Arabic
-        rank = RANK[h.kind]
+        rank = self.rank[h.kind]
         parent = self.parent_for(rank)
         expected = self.expected(parent, h.kind)
         if h.damage in ("lost_separator", "lost_bracket") and h.ordinal not in expected:
@@ -376,7 +392,7 @@ class _Builder:
 
     def unnumbered_heading(self, i: int, text: str, next_heading: Heading) -> bool:
         """A short line standing where a heading's number was lost; True if taken as a heading."""
-        next_rank = RANK[next_heading.kind]
+        next_rank = self.rank[next_heading.kind]
         above = self.parent_for(next_rank)
         if CHAPTER_NAME.fullmatch(compact(text)) and (above is None or above.kind == "unnumbered"):
             # a document numbered only below its chapters: "主要任务" / "1．……" / "保障措施" / "1．……"
@@ -406,8 +422,8 @@ class _Builder:
 
 def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[ParseWarning]]:
     """Section tree of the paragraphs (tables are left to the table readers); also the preamble."""
-    b = _Builder(blocks)
-    headings = [classify(blk.text) if isinstance(blk, Paragraph) else None for blk in blocks]
+    headings, rank = _bare_numbers([classify(blk.text) if isinstance(blk, Paragraph) else None for blk in blocks])
+    b = _Builder(blocks, rank)
     for i, blk in enumerate(blocks):
         if not isinstance(blk, Paragraph):
             continue
@@ -419,7 +435,7 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
             b.open_box(i, blk.text, box["marker"])
             continue
         if b.box is not None:
-            if h is None or RANK[h.kind] > b.box.rank:
+            if h is None or b.rank[h.kind] > b.box.rank:
                 b.box_line(i, blk.text, h)
                 continue
             b.box = None  # a heading at the level the box interrupted closes it
@@ -436,6 +452,64 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
             continue
         b.body(i, blk.text)
     return b.roots, b.preamble, b.warnings
+
+
+def _bare_numbers(headings: list[Heading | None]) -> tuple[list[Heading | None], dict[str, float]]:
+    """Read each "N)" by the document's usage: a level of its own, or a （N） that lost its opening bracket.
+
+    Within a section (the （N） and N) items since the last heading above （N）), a bare number is a lost bracket
+    where it continues the （N） around it: the item before it is （N-1） (or a bare number already read so),
+    or it opens the section and the item after it is （N+1） — unless it also continues the bare numbers
+    before it ("4)" / "(1)"…"(4)" / "5)"). The rest are candidates, and only a document whose candidates start
+    a sequence at 1) uses N) as a level; otherwise every bare number stays a damaged （N）, checked against
+    the sequence as before. Also the rank of N): above （N） when a （1） opens right under an N), else below.
+    """
+    sections: list[list[int]] = [[]]
+    for i, h in enumerate(headings):
+        if h is None:
+            continue
+        if h.kind in ("arabic_paren", "arabic_rparen"):
+            sections[-1].append(i)
+        elif RANK[h.kind] < RANK["arabic_paren"]:
+            sections.append([])
+    lost: set[int] = set()
+    candidates: list[int] = []
+    for items in sections:
+        bare: Heading | None = None  # the last candidate N) of this section
+        for k, i in enumerate(items):
+            h = headings[i]
+            assert h is not None
+            if h.kind != "arabic_rparen":
+                continue
+            n = h.ordinal or 0
+            prev = headings[items[k - 1]] if k else None
+            after = headings[items[k + 1]] if k + 1 < len(items) else None
+            if bare is not None and bare.ordinal == n - 1:
+                fits = False  # continues the bare numbers
+            elif prev is not None:
+                fits = (prev.kind == "arabic_paren" or items[k - 1] in lost) and prev.ordinal == n - 1
+            else:
+                fits = after is not None and after.kind == "arabic_paren" and after.ordinal == n + 1
+            if fits:
+                lost.add(i)
+            else:
+                candidates.append(i)
+                bare = h
+    level = any(headings[i].ordinal == 1 for i in candidates)  # type: ignore[union-attr]
+    out = list(headings)
+    for i in lost if level else lost | set(candidates):
+        out[i] = replace(headings[i], kind="arabic_paren", damage="lost_bracket")  # type: ignore[type-var]
+    rank = dict(RANK)
+    last: Heading | None = None
+    for h in out if level else ():
+        if h is None:
+            continue
+        if last is not None and h.ordinal == 1 and {last.kind, h.kind} == {"arabic_paren", "arabic_rparen"}:
+            if h.kind == "arabic_paren":
+                rank["arabic_rparen"] = RPAREN_ABOVE
+            break  # the first time one opens right under the other decides
+        last = h
+    return out, rank
 
 
 def _ends_body(blocks: list[Block], i: int) -> bool:
