@@ -200,3 +200,10 @@ def test_a_note_broken_over_two_lines_is_one_line_in_any_document() -> None:
         "（七）完善设施网络。新建住宅小区按标准配建。（责任单位：市民政局、市住房城乡建设局）",
         "（八）其他。",
     ]
+
+
+def test_a_box_line_after_a_full_line_is_not_joined_to_it() -> None:
+    lines = _hard_wrapped(WRAPPED_PARAGRAPHS)
+    lines[2:2] = ["第三节　推进养老服务重点工程建设，完善居家社区养老服务网络", "专栏3　助餐服务重点工程"]
+    texts = [b.text for b in text_to_blocks("\n".join(lines))]
+    assert "专栏3　助餐服务重点工程" in texts

@@ -25,7 +25,8 @@ from collections import Counter
 import regex
 
 from ..blocks import Block, Paragraph
-from ..structure import classify
+from ..normalize import for_matching
+from ..structure import BOX, classify
 
 # a page number alone on its line: "— 3 —" / "- 12 -" / "－3－" / "第3页" / "第 3 页 共 10 页" / "3/10"
 PAGE_NUMBER = regex.compile(
@@ -124,5 +125,7 @@ def _continues(line: str, following: str, wrap: int | None) -> bool:
     a line that is not a heading?"""
     if wrap is None or PARAGRAPH_END.search(line) or width(line) < wrap - FULL_LINE_SLACK:
         return False
+    if BOX.match(for_matching(following)):
+        return False  # "专栏3 助餐服务重点工程" opens a box, as a numbered heading opens an item
     heading = classify(following)
     return heading is None or heading.damage is not None
