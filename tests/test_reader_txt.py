@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from agingpolicy import parse_text
 from agingpolicy.blocks import Paragraph, ReadError, Table
 from agingpolicy.readers.txt import decode, read_txt, text_to_blocks
 
@@ -207,3 +208,41 @@ def test_a_box_line_after_a_full_line_is_not_joined_to_it() -> None:
     lines[2:2] = ["第三节　推进养老服务重点工程建设，完善居家社区养老服务网络", "专栏3　助餐服务重点工程"]
     texts = [b.text for b in text_to_blocks("\n".join(lines))]
     assert "专栏3　助餐服务重点工程" in texts
+
+
+# --- tab-separated rows (pasted from a spreadsheet or a web table) -------------------------------------
+
+
+def test_tab_separated_rows_are_a_table() -> None:
+    text = (
+        "附件1\n重点任务清单\n序号\t任务名称\t工作内容\t责任单位\t完成时限\n"
+        "1\t家庭养老床位建设\t新增家庭养老床位1000张\t各区（县）民政局\t2024年12月底前\n"
+        "\t\t开展上门服务不少于3万人次\t\t\n"
+        "2\t养老机构等级评定\t一级以上等级养老机构占比不低于60%\t市民政局养老服务处（牵头）、各区（县）民政局\t2024年10月\n"
+        "以上任务请按时完成。\n"
+    )
+    blocks = text_to_blocks(text)
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "Table", "Paragraph"]
+    table = blocks[2]
+    assert isinstance(table, Table)
+    assert table.rows[0] == ("序号", "任务名称", "工作内容", "责任单位", "完成时限")
+    assert table.rows[2] == ("", "", "开展上门服务不少于3万人次", "", "")
+    assert len(table.rows) == 4
+
+
+def test_a_task_table_of_tab_separated_rows_gives_tasks() -> None:
+    doc = parse_text(
+        "某市民政局关于开展养老服务质量提升行动的通知\n各区（县）民政局：\n现将有关事项通知如下。\n某市民政局\n2024年4月18日\n"
+        "附件1\n序号\t任务名称\t工作内容\t责任单位\t完成时限\n"
+        "1\t家庭养老床位建设\t新增家庭养老床位1000张\t各区（县）民政局\t2024年12月底前\n"
+        "2\t养老机构等级评定\t一级以上等级养老机构占比不低于60%\t市民政局养老服务处（牵头）、各区（县）民政局\t2024年10月\n"
+    )
+    assert [(t.title, [(d.name, d.role) for d in t.departments], [d.year for d in t.deadlines]) for t in doc.tasks] == [
+        ("家庭养老床位建设", [("各区（县）民政局", "responsible")], [2024]),
+        ("养老机构等级评定", [("市民政局养老服务处", "lead"), ("各区（县）民政局", "co")], [2024]),
+    ]
+
+
+def test_a_list_number_set_off_by_a_tab_is_not_a_table_row() -> None:
+    blocks = text_to_blocks("一、\t主要任务\n（一）\t加强领导。建立机制。\n（二）\t完善制度。\n")
+    assert all(isinstance(b, Paragraph) for b in blocks) and len(blocks) == 3

@@ -1,7 +1,10 @@
 """Plain text: decode, drop converter furniture, join hard-wrapped lines (:mod:`.wraps`), and rebuild
 the tables that text conversion flattened.
 
-Two flattened table forms are recognised:
+Three flattened table forms are recognised:
+
+* tab-separated rows, as a spreadsheet or a web table pastes them: a line per row,
+  cells separated by tabs (``序号\t重点任务\t责任单位``), two such lines at least;
 
 * Word-to-text: each cell a line starting with a tab, rows separated by blank lines,
   an empty cell a lone tab, and a line without a tab continuing the cell above::
@@ -25,6 +28,7 @@ import re
 from charset_normalizer import from_bytes
 
 from ..blocks import Block, Paragraph, ReadError, Table
+from ..structure import classify
 from .linetables import recover_line_tables
 from .wraps import unwrap
 
@@ -113,6 +117,10 @@ def text_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
+        if _tsv_fields(lines[i]) >= 2 and i + 1 < len(lines) and _tsv_fields(lines[i + 1]) >= 2:
+            table, i = _read_tsv_table(lines, i)
+            blocks.append(table)
+            continue
         if lines[i].startswith("\t"):
             table, i = _read_tab_table(lines, i)
             blocks.append(table)
@@ -122,6 +130,34 @@ def text_to_blocks(text: str) -> list[Block]:
             blocks.append(Paragraph(stripped))
         i += 1
     return recover_line_tables(unwrap(blocks))
+
+
+def _tsv_fields(line: str) -> int:
+    """Cells of a tab-separated row (0 for a line that is not one): "序号\t任务名称\t责任单位" -> 3. Not a row: a
+    line of the Word-to-text form (one cell, led by a tab), or a list item whose number Word's text export
+    set off with a tab ("一、\t主要任务", "（二）\t完善制度")."""
+    cells = line.rstrip("\r\n ").split("\t")
+    if len(cells) < 2 or not cells[0].strip():
+        return 0
+    first = cells[0].strip()
+    heading = classify(first + cells[1].strip())  # the number alone is no heading; with the text after it is
+    is_label = heading is not None and heading.damage is None and heading.rest_start >= len(first)
+    return 0 if is_label else len(cells)
+
+
+def _read_tsv_table(lines: list[str], i: int) -> tuple[Table, int]:
+    """Rows copied from a spreadsheet or a web table, a line each, cells separated by tabs; a row whose first
+    cells are empty (merged down) starts with tabs. Ends at the first line that is not such a row."""
+    width = _tsv_fields(lines[i])
+    rows: list[tuple[str, ...]] = []
+    while i < len(lines):
+        cells = lines[i].rstrip("\r\n ").split("\t")  # trailing tabs are empty cells
+        if len(cells) < 2 or (not cells[0].strip() and len(cells) < width - 1):
+            break
+        rows.append(tuple(c.strip() for c in cells))
+        i += 1
+    width = max(len(r) for r in rows)
+    return Table(tuple(r + ("",) * (width - len(r)) for r in rows)), i
 
 
 def _read_tab_table(lines: list[str], i: int) -> tuple[Table, int]:
