@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from agingpolicy import parse_text
+from agingpolicy import parse_bytes, parse_text
 from agingpolicy.blocks import Table
 from agingpolicy.extract.context import DocContext
 from agingpolicy.extract.indicators import extract_indicators, indicator_columns, parse_value, split_name_unit
+from agingpolicy.models import Document
 
 
 def rows(*cells: tuple[str, ...]) -> Table:
@@ -246,3 +247,80 @@ def test_group_row_of_one_cell_in_tab_text() -> None:
         ("社会参与", "老年志愿者注册人数占老年人口比例", "%"),
         ("社会参与", "每千名老年人配备社会工作者人数", "人"),
     ]
+
+
+# --- a two-row header whose value label (目标值) is merged over the year columns: the earlier year is the baseline
+
+
+def _tab(*rows: tuple[str, ...]) -> str:
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
+
+
+TWO_ROW_BODY = (
+    ("养老服务", "养老机构护理型床位占比", "48%", "≥55%", "约束性"),
+    ("", "街道综合养老服务中心覆盖率", "—", "≥60%", "预期性"),
+)
+PLAN = "某省“十四五”老龄事业发展规划\n表1　主要指标\n"
+
+
+def _values(doc: Document) -> list[tuple]:
+    return [
+        (
+            i.category,
+            i.name,
+            i.unit,
+            i.baseline and (i.baseline.value, i.baseline.year),
+            (i.target.comparator, i.target.value, i.target.year),
+        )
+        for i in doc.indicators
+    ]
+
+
+TWO_ROW_EXPECTED = [
+    ("养老服务", "养老机构护理型床位占比", "%", (48, 2020), (">=", 55, 2025)),
+    ("养老服务", "街道综合养老服务中心覆盖率", "%", (None, 2020), (">=", 60, 2025)),
+]
+
+
+@pytest.mark.parametrize(
+    ("group", "years"),
+    [("目标值", ("2020年", "2025年")), ("指标值", ("2020年基数", "2025年目标")), ("规划目标", ("2020年现状", "2025年"))],
+)
+def test_tab_text_two_row_value_header(group: str, years: tuple[str, str]) -> None:
+    for lower in (("", "", *years, ""), years):  # the merged cells as empty lines, or left out
+        text = PLAN + _tab(("类别", "指标", group, "", "属性"), lower, *TWO_ROW_BODY)
+        assert _values(parse_text(text)) == TWO_ROW_EXPECTED, lower
+
+
+def test_word_two_row_value_header() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某省“十四五”老龄事业发展规划")
+    document.add_paragraph("表1　主要指标")
+    table = document.add_table(rows=4, cols=5)
+    for c in (0, 1, 4):
+        table.cell(0, c).merge(table.cell(1, c))
+    table.cell(0, 2).merge(table.cell(0, 3))
+    table.cell(2, 0).merge(table.cell(3, 0))
+    upper, lower = ("类别", "指标", "目标值", "", "属性"), ("", "", "2020年", "2025年", "")
+    for r, row in enumerate((upper, lower, *TWO_ROW_BODY)):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).paragraphs[0].text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _values(parse_bytes(buffer.getvalue(), "t.docx")) == TWO_ROW_EXPECTED
+
+
+def test_html_two_row_value_header() -> None:
+    body = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in row if c)}</tr>" for row in TWO_ROW_BODY)
+    body = body.replace("<td>养老服务</td>", '<td rowspan="2">养老服务</td>')
+    html = (
+        "<html><body><p>某省“十四五”老龄事业发展规划</p><p>表1　主要指标</p><table>"
+        '<tr><td rowspan="2">类别</td><td rowspan="2">指标</td><td colspan="2">目标值</td><td rowspan="2">属性</td></tr>'
+        f"<tr><td>2020年</td><td>2025年</td></tr>{body}</table></body></html>"
+    )
+    assert _values(parse_bytes(html.encode(), "t.html")) == TWO_ROW_EXPECTED

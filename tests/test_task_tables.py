@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from agingpolicy import parse_text
+import pytest
+
+from agingpolicy import parse_bytes, parse_text
 from agingpolicy.blocks import Table
 from agingpolicy.extract.columns import task_columns
 
@@ -266,3 +268,88 @@ def test_a_task_alone_in_its_row_is_still_a_task() -> None:
         + tab_table(("重点任务", "牵头单位"), ("一、发展居家养老", "县民政局"), ("二、推进助餐",), ("三、推进医养结合", "县卫健局"))
     )
     assert [t.title for t in doc.tasks] == ["发展居家养老", "推进助餐", "推进医养结合"]
+
+
+# --- a two-row header: a group label (责任单位) merged over 牵头单位 | 配合单位, the other header cells merged down
+
+
+def _docx_two_row(upper: list[str], lower: list[str], data: list[list[str]], span: tuple[int, int]) -> bytes:
+    """A Word table whose first header row merges span[0]..span[1] across and every other header cell down."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某市养老服务体系建设实施方案")
+    document.add_paragraph("二、重点任务分工")
+    table = document.add_table(rows=2 + len(data), cols=len(upper))
+    for c in range(len(upper)):
+        if not span[0] <= c <= span[1]:
+            table.cell(0, c).merge(table.cell(1, c))
+    table.cell(0, span[0]).merge(table.cell(0, span[1]))
+    for r, row in enumerate([upper, lower, *data]):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).paragraphs[0].text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+TWO_ROW_DATA = [
+    ["1", "构建养老服务圈", "每个街道建成1个综合养老服务中心。", "市民政局", "市卫生健康委、各区人民政府", "2027年底前"],
+    ["2", "发展老年助餐", "建成老年助餐点200个。", "市民政局", "市市场监管局", "2026年底前"],
+]
+TWO_ROW_ROLES = [
+    [("市民政局", "lead"), ("市卫生健康委", "co"), ("各区人民政府", "co")],
+    [("市民政局", "lead"), ("市市场监管局", "co")],
+]
+
+
+@pytest.mark.parametrize(
+    ("group", "lead", "co"),
+    [("责任单位", "牵头单位", "配合单位"), ("责任部门", "牵头部门", "协同单位"), ("责任分工", "主责单位", "参与单位")],
+)
+def test_word_two_row_header_splits_the_unit_group_into_lead_and_co(group: str, lead: str, co: str) -> None:
+    upper = ["序号", "重点任务", "具体措施", group, "", "完成时限"]
+    lower = ["", "", "", lead, co, ""]
+    doc = parse_bytes(_docx_two_row(upper, lower, TWO_ROW_DATA, (3, 4)), "t.docx")
+    assert [t.title for t in doc.tasks] == ["构建养老服务圈", "发展老年助餐"]
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == TWO_ROW_ROLES
+    assert [[d.year for d in t.deadlines] for t in doc.tasks] == [[2027], [2026]]
+
+
+def test_html_two_row_header_with_colspan_and_rowspan() -> None:
+    body = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in TWO_ROW_DATA)
+    html = (
+        "<html><body><p>某市养老服务体系建设实施方案</p><p>二、重点任务分工</p><table>"
+        '<tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td rowspan="2">具体措施</td>'
+        '<td colspan="2">责任单位</td><td rowspan="2">完成时限</td></tr>'
+        f"<tr><td>牵头单位</td><td>配合单位</td></tr>{body}</table></body></html>"
+    )
+    doc = parse_bytes(html.encode(), "t.html")
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == TWO_ROW_ROLES
+
+
+def test_tab_text_two_row_header() -> None:
+    # the 002 form: a cell per line; the merged cells are empty lines, or left out of the lower row altogether
+    for lower in (("", "", "", "牵头单位", "配合单位", ""), ("牵头单位", "配合单位")):
+        doc = parse_text(
+            "某市实施方案\n二、重点任务分工\n"
+            + tab_table(("序号", "重点任务", "具体措施", "责任单位", "", "完成时限"), lower, *map(tuple, TWO_ROW_DATA))
+        )
+        assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == TWO_ROW_ROLES, lower
+
+
+def test_a_short_first_data_row_is_not_a_sub_header() -> None:
+    # 重点任务 merged over two columns; the first row's cells are short, but one stands outside the merged columns
+    table = Table(
+        (
+            ("重点任务", "", "牵头单位", "配合单位"),
+            ("一、居家养老", "（一）建站点", "县民政局", "县财政局"),
+            ("", "（二）助餐", "县民政局", "各镇"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None
+    assert (cols.header_rows, cols.units) == (1, ((2, "lead"), (3, "co")))

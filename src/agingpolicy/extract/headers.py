@@ -8,7 +8,14 @@ merged text once and empty cells after it:
     |      |      | 2020年   | 2025年 |      |  or   |      |          | 牵头单位 | 配合单位 |
 
 The label of a column is its lower cell where that has text, else its upper cell
-(or the upper cell it is merged under).
+(or the upper cell it is merged under): the lower word is the more specific one
+(责任单位 over 牵头单位 → lead; 目标值 over 2020年 | 2025年 → a baseline and a target).
+
+When the lower row holds labels only under the merged cells of the upper row, it is
+a sub-header and the combined header is tried before the upper row alone (whose
+group label, 责任单位 / 目标值, would otherwise be read as one column). A lower row
+that lists only its labels (a text copy without the empty cells) is laid under
+the merged cells when their number agrees.
 """
 
 from __future__ import annotations
@@ -30,10 +37,49 @@ def header_candidates(table: Table, search: int = 3) -> list[tuple[int, tuple[st
     for r in range(min(search, len(rows) - 1)):
         if not is_label_row(rows[r]):
             continue
-        out.append((r, rows[r]))
         if r + 2 < len(rows) and is_label_row(rows[r + 1]):
+            lower = sub_header(rows[r], rows[r + 1])
+            if lower is not None:  # labels under merged cells: the combined header first
+                out.append((r + 1, combine(rows[r], lower)))
+                out.append((r, rows[r]))
+                continue
+            out.append((r, rows[r]))
             out.append((r + 1, combine(rows[r], rows[r + 1])))
+        else:
+            out.append((r, rows[r]))
     return out
+
+
+def spanned(upper: tuple[str, ...], width: int) -> list[int]:
+    """The columns under a merged upper cell: a label followed by empty cells, and those empty cells."""
+    cells = [c.strip() for c in upper] + [""] * (width - len(upper))
+    out: list[int] = []
+    for j, text in enumerate(cells):
+        if text and j + 1 < width and not cells[j + 1]:
+            k = j + 1
+            while k < width and not cells[k]:
+                k += 1
+            out.extend(range(j, k))
+    return out
+
+
+def sub_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower row on the upper row's grid when it labels only columns under merged upper cells
+    (and at least one column an upper label spans), else None."""
+    width = max(len(upper), len(lower))
+    under = spanned(upper, width)
+    labels = [c for c in lower if c.strip()]
+    cells = list(lower) + [""] * (width - len(lower))
+    filled = [j for j, c in enumerate(cells) if c.strip()]
+    if len(lower) < len(upper) and len(labels) == len(under):  # only the labels, without the empty cells
+        cells = [""] * width
+        for j, text in zip(under, labels, strict=True):
+            cells[j] = text
+        filled = under
+    top = [c.strip() for c in upper] + [""] * (width - len(upper))
+    if not filled or not set(filled) <= set(under) or all(top[j] for j in filled):
+        return None
+    return tuple(cells)
 
 
 def combine(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
