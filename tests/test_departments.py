@@ -397,6 +397,9 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
      [("区民政局", "responsible"), ("区市场监管局", "responsible")]),
     ("alternatives-自治县", "各区县（自治县）政府要落实属地责任。", False, [("各区县（自治县）政府", "responsible")]),
     ("alternatives-特区", "各县（市、区、特区）人民政府要加强统筹。", False, [("各县（市、区、特区）人民政府", "responsible")]),
+    ("office-of-a-unit", "市民政局养老服务处要加强业务指导。", False, [("市民政局养老服务处", "responsible")]),
+    ("office-of-a-unit-股", "县卫健局老龄健康股负责日常工作。", False, [("县卫健局老龄健康股", "responsible")]),
+    ("not-a-bare-office-word", "这是一个好处要注意，各处要加强学习。", False, []),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
 ]

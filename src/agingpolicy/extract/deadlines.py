@@ -62,6 +62,8 @@ PAST = regex.compile(r"(?<![为除])了(?!解)|已经|已|曾|截至目前|以�
 NOT_A_DEADLINE = regex.compile(r"度|以来|的|代|前后|可持续|远景|版|起|开始|—|-|至")
 # anything a deadline needs: a year in digits or Chinese numerals, a plan period, a recurrence or duration word
 TIME_MARK = regex.compile(r"(?:19|20)\d\d|[二〇零○]{2}|十[一二三四五六七]五|规划期|每年|长期|持续|常态化")
+# how far after an explicit time limit a past mark still belongs to it: "2017年底前已完成" (not "前完成已建成")
+EXPLICIT_PAST_REACH = 2
 BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
 # after the year phrase: a baseline (在2022年基础上 / 2020年的水平 / 以2020年为基数)
 BASELINE_AFTER = regex.compile(r"\s*(?:的)?(?:基础上|水平|为基[数期准]|基数|同期)")
@@ -93,6 +95,10 @@ def _scope(norm: str, start: int, end: int, bare: bool) -> tuple[int, int]:
 
 def _is_past(norm: str, start: int, end: int, bare: bool = True) -> bool:
     scope_start, scope_end = _scope(norm, start, end, bare)
+    if not bare:
+        # an explicit limit (于…前 / 到…底) is past only where the past mark is its own: before it in the clause
+        # or right after it ("2017年底前已完成"); "于2026年底前完成已建成小区的补建" qualifies a noun
+        scope_end = min(scope_end, end + EXPLICIT_PAST_REACH)
     return bool(PAST.search(norm, scope_start, scope_end))
 
 

@@ -37,6 +37,7 @@ NOTE_WORDS = frozenset(_LEX["note_words"])  # （……，列第一位的为牵�
 MARKET_ENDINGS = tuple(_LEX["market_endings"])  # 国网某供电公司: a market actor even where units are listed
 BODY_ENDINGS = tuple(_LEX["body_endings"])  # 市养老服务工作联席会议 / 县政府督查室
 NOT_NAME_ENDINGS = tuple(_LEX["not_name_endings"])  # 持续推进 / 长期坚持 in a list of units
+OFFICE_ENDINGS = tuple(_LEX["office_endings"])  # 市民政局养老服务处: an office inside a known unit
 UNIT_ENDINGS = tuple(sorted(_LEX["unit_endings"], key=len, reverse=True))
 # Characters trimmed from the ends of a name.
 _TRIM = "：:，。；、 "
@@ -189,11 +190,18 @@ def is_unit(name: str) -> bool:
         return False
     if is_alias(name):  # a full lexicon name wins over a market-actor ending (人民银行 is not a 银行)
         return True
+    if name.endswith(OFFICE_ENDINGS) and _office_of_known_unit(name):
+        return True
     if named(name):
         return not any(name.endswith(x) for x in NON_UNITS) or name.endswith(UNIT_ENDINGS)
     if any(name.endswith(x) for x in NON_UNITS):
         return False
     return name.endswith(UNIT_ENDINGS)
+
+
+def _office_of_known_unit(name: str) -> bool:
+    """市民政局养老服务处 / 县卫健局老龄健康股: a known unit, then the office's own name."""
+    return any(named(name[:k]) for k in range(2, len(name) - 1))
 
 
 def is_listed_unit(name: str) -> bool:

@@ -94,6 +94,8 @@ GRADE_STANDARD = regex.compile(r"[\p{Han}]{0,8}?标准")
 # a cited title: 《……》
 CITED = regex.compile(r"《[^《》]*》")
 AGE_UNITS = frozenset(_VOCAB["age_units"])
+# a quoted name closes within this many characters after its number: “15分钟”, “一刻钟”, “3个100%”
+QUOTE_REACH = 8
 
 
 # anything a target needs: a digit, 百分之…, or a Chinese numeral with its unit (不少于二次)
@@ -159,6 +161,8 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
     before = norm[max(0, start - 6) : start]
     if NOT_AFTER.match(after) or NOT_BEFORE.search(before) or BASELINE_LEAD.search(before):
         return None
+    if _quoted(norm, start, end):
+        return None  # a number inside a name in quotes: 构建“15分钟”养老服务圈, “3个100%”
     clause_start, clause_end = clause_bounds(norm, start_num)
     if unit in AGE_UNITS and not AGE_METRIC.search(norm, clause_start, start):
         return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁
@@ -181,6 +185,13 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
     if unit in ("％", "%"):
         unit = "%"
     return FoundTarget(text[start:end], value, unit, comparator, metric[-20:] if metric else None, year, start, end)
+
+
+def _quoted(norm: str, start: int, end: int) -> bool:
+    """Inside “…” (opened before the quantity in its sentence and closed soon after it)."""
+    sentence_start, _ = clause_bounds(norm, start, SENTENCE_DELIM)
+    opened = norm.rfind("“", sentence_start, start)
+    return opened != -1 and norm.find("”", opened, start) == -1 and norm.find("”", end, end + QUOTE_REACH) != -1
 
 
 def _not_committed(norm: str, m: regex.Match[str], unit: str | None, clause_start: int) -> bool:
