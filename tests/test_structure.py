@@ -694,3 +694,25 @@ def test_a_rparen_after_bracketed_items_continues_its_own_sequence() -> None:
     assert [t.id for t in doc.tasks] == ["一.1)", "一.2)", "一.3).(1)", "一.3).(2)", "一.3).(3)", "一.4)"]
     assert doc.tasks[4].text == ""
     assert not [w for w in doc.warnings if w.code.startswith("numbering")]
+
+
+def test_an_article_naming_a_goal_word_in_its_sentence_is_still_work() -> None:
+    doc = parse_text(
+        "某市老年人助餐服务办法\n第一章　总　　则\n第一条　为了规范老年人助餐服务，制定本办法。\n第二章　职责分工\n"
+        "第二条　市老龄工作委员会应当将老年人助餐服务纳入老龄工作目标责任考核，每年通报一次考核结果。\n"
+        "第三条　民政部门应当坚持基本原则，做好统筹。\n"
+    )
+    assert [t.id for t in doc.tasks] == ["第二章.第二条", "第二章.第三条"]
+    assert [(d.name, d.role) for d in doc.tasks[0].departments] == [("市老龄工作委员会", "responsible")]
+
+
+def test_an_item_inside_an_article_is_titled_by_its_whole_first_sentence() -> None:
+    doc = parse_text(
+        "某市老年人助餐服务办法\n第二章　职责分工\n第六条　有关部门按照下列规定履行职责：\n"
+        "（一）民政部门负责老年人助餐服务的统筹规划、指导协调和监督管理，到2027年底实现覆盖率达到90%以上；\n"
+        "（二）财政部门负责落实老年人助餐服务补贴资金，并对资金使用情况进行监督。\n"
+    )
+    assert [t.title for t in doc.tasks] == [
+        "民政部门负责老年人助餐服务的统筹规划、指导协调和监督管理，到2027年底实现覆盖率达到90%以上",
+        "财政部门负责落实老年人助餐服务补贴资金，并对资金使用情况进行监督",
+    ]

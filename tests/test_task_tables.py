@@ -353,3 +353,21 @@ def test_a_short_first_data_row_is_not_a_sub_header() -> None:
     cols = task_columns(table)
     assert cols is not None
     assert (cols.header_rows, cols.units) == (1, ((2, "lead"), (3, "co")))
+
+
+def test_a_task_cell_is_titled_whole_without_a_verb_cut() -> None:
+    doc = parse_text(
+        "附件\n\t序号\n\t工作任务\n\t负责单位\n\n\t1\n\t加大财政支持力度，中央财政通过中央专项彩票公益金支持基本养老服务\n"
+        "\t财政部、民政部按职责分工负责\n\n"
+    )
+    assert [t.title for t in doc.tasks] == ["加大财政支持力度，中央财政通过中央专项彩票公益金支持基本养老服务"]
+
+
+def test_a_tab_separated_table_with_a_second_header_row() -> None:
+    doc = parse_text(
+        "某市实施方案\n"
+        "序号\t重点任务\t具体措施\t责任单位\t\t完成时限\n"
+        "\t\t\t牵头单位\t配合单位\t\n"
+        "1\t提升护理型床位比例\t养老机构护理型床位占比达到70%以上\t市民政局\t市卫生健康委\t2030年底前\n"
+    )
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == [[("市民政局", "lead"), ("市卫生健康委", "co")]]

@@ -44,6 +44,8 @@ _CFG = load("structure")
 HEADING_MAX = _CFG["heading_max_len"]
 UNNUMBERED_HEADING_MAX = _CFG["unnumbered_heading_max_len"]
 NON_TASK = regex.compile("|".join(_CFG["non_task"]))
+# a title longer than this, or with a comma, is a sentence (an article's first sentence), not a part's name
+NON_TASK_TITLE_MAX = 24
 # the name of a chapter standing alone on its line, unnumbered: 主要任务 / 保障措施 / 工作目标
 CHAPTER_NAME = regex.compile("|".join(_CFG["chapter_names"]))
 # Verbs and adverbs that open a body sentence; used to find a title whose "。" was lost:
@@ -84,6 +86,13 @@ SUMMING_UP = regex.compile(r"^[（(]?(?:以上|上述)(?:各项)?(?:任务|工�
 
 # spaces inside a heading, as 政府令 and letter-spaced Word headings print them: "总　　则", "保 障 措 施"
 SPACES = regex.compile(r"\s+")
+
+
+def _names_a_non_task_part(title: str) -> bool:
+    """A heading that names background, principles or goals ("三、发展目标", "第一章　总　　则"); a sentence
+    standing as a title ("第八条 市老龄工作委员会应当将……纳入老龄工作目标责任考核，……") names nothing."""
+    short = compact(title)
+    return len(short) <= NON_TASK_TITLE_MAX and "，" not in for_matching(short) and bool(NON_TASK.search(short))
 
 
 def compact(title: str) -> str:
@@ -192,7 +201,7 @@ class Node:
 
     def is_work(self) -> bool:
         """False when this node or an ancestor is background, guidance, principles or goals."""
-        return not any(NON_TASK.search(compact(n.title)) for n in self.path())
+        return not any(_names_a_non_task_part(n.title) for n in self.path())
 
     @property
     def text(self) -> str:
@@ -380,7 +389,9 @@ class _Builder:
             self.continuing[h.kind] = True
         self.last[(id(parent), h.kind)] = ordinal
         self.last_any[h.kind] = ordinal
-        t_end, b_start = split_title(text, h.rest_start, headed=h.kind != "article")
+        # an article, and an item inside one, opens with a sentence, not a heading: "（一）民政部门负责……的统筹规划"
+        in_article = parent is not None and parent.kind == "article"
+        t_end, b_start = split_title(text, h.rest_start, headed=h.kind != "article" and not in_article)
         title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
         node = Node(h.kind, rank, h.number, ordinal, i, title, h.rest_start, t_end, recovered=recovered)
         body = text[b_start:].strip()

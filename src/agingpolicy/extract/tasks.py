@@ -244,7 +244,7 @@ def _table_tasks(
                 continue
             close()
             start = h.rest_start if h else 0
-            t_end, b_start = split_title(cell, start)
+            t_end, b_start = split_title(cell, start, headed=False)  # a cell names its task: no verb cut
             number = h.number if h else (cells[cols.number[0]] if cols.number else str(len(tasks) + 1))
             path = [id_prefix, _strip_number(chapter.number) if chapter else "", _strip_number(number)]
             current = _OpenTask(

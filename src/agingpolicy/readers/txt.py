@@ -117,7 +117,8 @@ def text_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
-        if _tsv_fields(lines[i]) >= 2 and i + 1 < len(lines) and _tsv_fields(lines[i + 1]) >= 2:
+        width = _tsv_fields(lines[i])
+        if width >= 2 and i + 1 < len(lines) and _tsv_row(lines[i + 1], width):
             table, i = _read_tsv_table(lines, i)
             blocks.append(table)
             continue
@@ -145,15 +146,21 @@ def _tsv_fields(line: str) -> int:
     return 0 if is_label else len(cells)
 
 
+def _tsv_row(line: str, width: int) -> list[str]:
+    """The cells of ``line`` as a row of a tab-separated table ``width`` cells wide, or [] when it is not one. A
+    row led by tabs (cells merged down, a second header row: "\t\t\t牵头单位\t配合单位") has the full width."""
+    cells = line.rstrip("\r\n ").split("\t")  # trailing tabs are empty cells
+    if len(cells) < 2 or (not cells[0].strip() and len(cells) < width - 1):
+        return []
+    return cells
+
+
 def _read_tsv_table(lines: list[str], i: int) -> tuple[Table, int]:
     """Rows copied from a spreadsheet or a web table, a line each, cells separated by tabs; a row whose first
     cells are empty (merged down) starts with tabs. Ends at the first line that is not such a row."""
     width = _tsv_fields(lines[i])
     rows: list[tuple[str, ...]] = []
-    while i < len(lines):
-        cells = lines[i].rstrip("\r\n ").split("\t")  # trailing tabs are empty cells
-        if len(cells) < 2 or (not cells[0].strip() and len(cells) < width - 1):
-            break
+    while i < len(lines) and (cells := _tsv_row(lines[i], width)):
         rows.append(tuple(c.strip() for c in cells))
         i += 1
     width = max(len(r) for r in rows)
