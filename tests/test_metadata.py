@@ -342,3 +342,21 @@ def test_signature_above_the_colophon() -> None:
 def test_the_attachment_label_is_not_part_of_the_title(label: str) -> None:
     m = meta(f"{label}\n雨花区“十四五”老龄事业发展规划2025年重点任务分工台账\n一、总体要求")
     assert (m.title, m.region) == ("雨花区“十四五”老龄事业发展规划2025年重点任务分工台账", "雨花区")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a period the body names that holds the year of issue
+        ("黄桥镇2024年老龄工作要点\n2024年是实施“十四五”规划的关键之年。\n一、重点工作\n黄桥镇人民政府\n2024年2月1日", "十四五"),
+        ("国务院办公厅关于健全基本养老服务体系的意见\n一、总体要求\n（一）“十五五”期间力争建成体系。\n"
+         "国务院办公厅\n2026年3月1日", "十五五"),
+        # one it only aims at, or cites, is not the document's
+        ("某市关于推进养老服务发展的意见\n一、总体要求\n（一）“十五五”期间基本形成制度框架。\n某市人民政府\n2024年5月1日", None),
+        ("某市民政局关于开展质量提升行动的通知\n根据《某市“十四五”养老服务体系规划》，现通知如下。\n某市民政局\n2024年4月18日",
+         None),
+    ],
+)
+def test_period_from_the_body_when_it_holds_the_year_of_issue(text: str, period: str | None) -> None:
+    m = meta(text)
+    assert (m.period.label if m.period else None) == period

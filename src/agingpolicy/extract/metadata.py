@@ -281,10 +281,11 @@ def _period_of(text: str) -> str | None:
     return None
 
 
-def find_period(title: str, blocks: list[Block]) -> Period | None:
+def find_period(title: str, blocks: list[Block], issued: str | None = None) -> Period | None:
     """The period of the title, else of a sentence in which the document speaks of itself ("……，制定本规划。",
-    "规划期为2021—2025年。", "……，制定以下措施。"), outside cited titles. A period a task aims at ("“十五五”
-    期间基本形成……") or looks back on ("“十三五”时期发展成就") is not the document's."""
+    "规划期为2021—2025年。", "……，制定以下措施。"), outside cited titles, else a period the body names that
+    holds the year the document was issued ("2024年是实施“十四五”规划的关键之年" in a 2024 工作要点). A period
+    a task aims at ("“十五五”期间基本形成……" in a 2024 意见) or looks back on is not the document's."""
     label = _period_of(for_matching(title))
     if label is None:
         for b in blocks:
@@ -298,10 +299,24 @@ def find_period(title: str, blocks: list[Block]) -> Period | None:
                         break
             if label:
                 break
+    if label is None and issued:
+        label = _period_holding(int(issued[:4]), blocks)
     if label is None:
         return None
     start, end = _VOCAB["periods"][label]
     return Period(label=label, start=start, end=end)
+
+
+def _period_holding(year: int, blocks: list[Block]) -> str | None:
+    """The first period named in the body (outside cited titles) whose years hold ``year``."""
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            continue
+        for m in PERIOD.finditer(INNER_TITLE.sub("", for_matching(b.text))):
+            start, end = _VOCAB["periods"][m["p"]]
+            if start <= year <= end:
+                return m["p"]
+    return None
 
 
 def _level_of(place: str) -> Level:
@@ -445,7 +460,7 @@ def extract_metadata(blocks: list[Block]) -> Metadata:
     meta = Metadata(title=title, title_block=title_block)
     meta.status = find_status(head)
     meta.issued_date = find_date(blocks)
-    meta.period = find_period(title, blocks)
+    meta.period = find_period(title, blocks, meta.issued_date)
     meta.issuer = find_issuer(blocks, head, title_block, wrapper)
     meta.region, meta.admin_level = find_region(title, blocks, meta.issuer)
     meta.doc_type = find_doc_type(title)
