@@ -345,7 +345,7 @@ class _Builder:
     def warn(self, code: str, message: str, block: int) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, block=block))
 
-    def parent_for(self, rank: int) -> Node | None:
+    def parent_for(self, rank: float) -> Node | None:
         for node in reversed(self.stack):
             if node.rank < rank:
                 return node
