@@ -6,6 +6,8 @@ masking are still offsets into the text as written.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 CLAUSE_DELIM = "。；，：！？\n"
@@ -13,11 +15,19 @@ SENTENCE_DELIM = "。；！？\n"
 FILLER = "＿"
 
 
+@lru_cache(maxsize=8)
+def _delimiter(delims: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Patterns finding the first delimiter after a position and (searching backwards) the last before it."""
+    cls = "[" + regex.escape(delims) + "]"
+    return regex.compile(cls), regex.compile(cls, flags=regex.REVERSE)
+
+
 def clause_bounds(norm: str, pos: int, delims: str = CLAUSE_DELIM) -> tuple[int, int]:
     """The clause around ``pos``: '到2025年，参保率达到95%。' -> the stretch between 年， and 。."""
-    start = max(norm.rfind(d, 0, pos) for d in delims) + 1
-    ends = [e for d in delims if (e := norm.find(d, pos)) != -1]
-    return start, min(ends, default=len(norm))
+    forward, backward = _delimiter(delims)
+    before = backward.search(norm, 0, pos)
+    after = forward.search(norm, pos)
+    return (before.end() if before else 0), (after.start() if after else len(norm))
 
 
 def mask(norm: str, pattern: regex.Pattern[str], keep_ends: bool = False) -> str:

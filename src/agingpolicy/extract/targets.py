@@ -189,6 +189,8 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
 
 def _quoted(norm: str, start: int, end: int) -> bool:
     """Inside “…” (opened before the quantity in its sentence and closed soon after it)."""
+    if "“" not in norm:
+        return False
     sentence_start, _ = clause_bounds(norm, start, SENTENCE_DELIM)
     opened = norm.rfind("“", sentence_start, start)
     return opened != -1 and norm.find("”", opened, start) == -1 and norm.find("”", end, end + QUOTE_REACH) != -1

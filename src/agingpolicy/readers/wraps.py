@@ -98,7 +98,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     counts = Counter(long)
 
     def near(w: int) -> int:  # lines of width w or up to 2 narrower (a line may end before a wide character)
-        return sum(n for v, n in counts.items() if w - 2 <= v <= w)
+        return counts[w] + counts[w - 1] + counts[w - 2]
 
     wrap = max(counts, key=lambda w: (near(w), w))
     open_ended = sum(
