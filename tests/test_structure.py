@@ -716,3 +716,26 @@ def test_an_item_inside_an_article_is_titled_by_its_whole_first_sentence() -> No
         "民政部门负责老年人助餐服务的统筹规划、指导协调和监督管理，到2027年底实现覆盖率达到90%以上",
         "财政部门负责落实老年人助餐服务补贴资金，并对资金使用情况进行监督",
     ]
+
+
+def test_an_item_titled_by_a_unit_gives_that_unit_its_duties() -> None:
+    doc = parse_text(
+        "宁乡县老龄工作委员会成员单位职责\n二、成员单位职责\n1．县民政局：负责养老服务体系建设；承担高龄津贴发放工作。\n"
+        "2．县妇联：负责维护老年妇女合法权益。\n3．县财政局：配合做好经费保障。\n4．其他事项：按有关规定执行。\n"
+    )
+    assert [(t.title, [(d.name, d.role) for d in t.departments]) for t in doc.tasks] == [
+        ("县民政局", [("县民政局", "responsible")]),
+        ("县妇联", [("县妇联", "responsible")]),
+        ("县财政局", [("县财政局", "co")]),
+        ("其他事项", []),
+    ]
+
+
+def test_labelled_lines_of_one_task_rank_its_units_together() -> None:
+    doc = parse_text(
+        "合肥市养老服务三年行动计划（2024—2026年）\n一、重点任务\n（一）推进街道综合养老服务中心建设。每年新建10个。\n"
+        "牵头单位：市民政局\n责任单位：市财政局、各县（市）区政府\n"
+    )
+    assert [(d.name, d.role) for d in doc.tasks[0].departments] == [
+        ("市民政局", "lead"), ("市财政局", "co"), ("各县（市）区政府", "co"),
+    ]

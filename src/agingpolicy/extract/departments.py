@@ -122,6 +122,8 @@ REQUEST = regex.compile(
 )
 # anything OBLIGATION, BY_UNIT or REQUEST needs: most sentences of a plan hold none of these
 DUTY_MARK = regex.compile(r"[要应须由请]|负责|牵头|会同|配合|职责|职能")
+# the duty opening the body of an item titled by a unit: "县民政局：负责……" / "县财政局：配合……"
+DUTY_OPENING = regex.compile(r"^\s*(?P<verb>负责|承担|牵头|配合|参与|协助|会同)")
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
 DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
@@ -666,6 +668,20 @@ def _named_in(text: str, norm: str, start: int, end: int) -> list[tuple[str, int
                 pos = m.start() + name_m.start(1)
                 out.append((name, pos, pos + len(name)))
     return out
+
+
+def titled_unit(title: str, body: str) -> Role | None:
+    """The role of a unit that is a numbered item's whole title, its duties set out after a colon:
+    "1．县民政局：负责养老服务体系建设；承担……" -> responsible; None when the title is no unit or the body
+    does not open with a duty."""
+    name = title.strip()
+    if not (is_unit(name) and known_unit(name)):
+        return None
+    m = DUTY_OPENING.match(for_matching(body))
+    if m is None:
+        return None
+    verb = m["verb"]
+    return "lead" if verb in ("牵头", "会同") else "co" if verb in ("配合", "参与", "协助") else "responsible"
 
 
 def find_departments(text: str, first_is_lead: bool = False, prose: bool = True) -> list[Found]:

@@ -16,10 +16,11 @@ from ..structure import SUMMING_UP, Node, classify, split_title
 from .columns import TaskColumns, task_columns, unread_warning
 from .context import DocContext
 from .deadlines import find_deadlines
-from .departments import Found, find_departments, listed_units
+from .departments import Found, find_departments, listed_units, titled_unit
 from .targets import find_targets
 
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
+RANKING_VIAS = ("bracket", "table")  # notes and table cells rank units against a lead; prose ranks by sentence
 
 
 @dataclass(slots=True)
@@ -122,6 +123,10 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
         for piece in node.body:
             if piece.block != node.block:
                 c.add_text(piece.text, _SpanOf(piece.block, piece.start))
+        role = titled_unit(node.title, node.text)  # "1．县民政局：负责……"
+        if role is not None:
+            title_span = Span(block=node.block, start=node.title_start, end=node.title_end)
+            c.add_department(Found(node.title, role, "prose", node.title_start, node.title_end), title_span)
         for ancestor in node.path()[:-1]:  # a responsibility note on a section applies to its tasks
             if id(ancestor) not in notes:
                 notes[id(ancestor)] = _section_duties(ancestor, blocks, ctx)
@@ -134,7 +139,7 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
                 section_path=[n.title for n in path[:-1]],
                 title=node.title,
                 text=node.text,
-                departments=c.departments,
+                departments=_beside_a_lead(c.departments),
                 deadlines=c.deadlines,
                 targets=c.targets,
                 span=Span(block=node.block, start=node.title_start, end=node.title_end),
@@ -142,6 +147,17 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
         )
         unknown |= c.unknown
     return tasks, unknown
+
+
+def _beside_a_lead(departments: list[Department]) -> list[Department]:
+    """Units a note or a table lists merely as responsible cooperate with the lead unit it names for the same
+    task, whichever line or row names it: '牵头单位：市民政局' / '责任单位：市财政局' on lines of their own."""
+    if not any(d.role == "lead" and d.via in RANKING_VIAS for d in departments):
+        return departments
+    return [
+        d.model_copy(update={"role": "co"}) if d.role == "responsible" and d.via in RANKING_VIAS else d
+        for d in departments
+    ]
 
 
 def _heading_over_table(node: Node, blocks: list[Block]) -> bool:
@@ -197,7 +213,7 @@ class _OpenTask:
             section_path=self.section_path,
             title=self.title,
             text="\n".join(self.text),
-            departments=c.departments,
+            departments=_beside_a_lead(c.departments),
             deadlines=c.deadlines,
             targets=c.targets,
             span=self.span,
