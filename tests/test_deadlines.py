@@ -153,3 +153,12 @@ def test_deadlines_in_context(text: str, expected: list[tuple[int | None, str]])
 
 def test_plan_term_needs_the_period() -> None:
     assert find_deadlines("规划期内，全区新增养老床位1000张。") == []
+
+
+@pytest.mark.parametrize("text", ["县老年大学在校学员达到2000人。", "到2025年床位总数达到2030张。", "新增床位2024张。"])
+def test_a_count_is_not_a_year(text: str) -> None:
+    assert [d.year for d in find_deadlines(text) if d.text.startswith(("达到20", "2024张", "达到2030"))] == []
+
+
+def test_a_year_that_lost_its_nian_is_still_a_year() -> None:
+    assert [d.year for d in find_deadlines("大力实施老年大学行动计划，2021在部分街道建成老年大学分校。")] == [2021]

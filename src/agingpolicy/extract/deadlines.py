@@ -69,6 +69,8 @@ BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
 BASELINE_AFTER = regex.compile(r"\s*(?:的)?(?:基础上|水平|为基[数期准]|基数|同期)")
 # what makes a bare year a point in time: 2025年底 / 2023年6月 / 2024年上半年
 YEAR_PART = regex.compile(rf"\s*年?\s*(?:{MONTH_DAY}\s*月|年?底|年?末|上半年|下半年|第?[一二三四1-4]季度)")
+# a unit after a number makes it a count: 2000人, 2000张, 2020个 (units.json, longest first)
+COUNT_UNIT = regex.compile("|".join(sorted(map(regex.escape, load("units")["units"]), key=len, reverse=True)))
 YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")  # 二〇二五 -> 2025
 
 
@@ -130,6 +132,8 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
         if not _is_past(norm, m.start(), m.end()) and "以来" not in m.group(0):
             add(m.start(), m.end(), _year(m["y"]), None, "from")
     for m in BY.finditer(norm):
+        if not norm.startswith("年", m.end("y")) and COUNT_UNIT.match(norm, m.end("y")):
+            continue  # a count, not a year: 在校学员达到2000人 (a year that lost its 年 is kept: 2021新建……)
         year = _year(m["y"])
         explicit = m["pre"] or m["post"] or YEAR_PART.match(norm, m.end("y"))
         clause_start, _ = clause_bounds(norm, m.start())
