@@ -360,3 +360,12 @@ def test_the_attachment_label_is_not_part_of_the_title(label: str) -> None:
 def test_period_from_the_body_when_it_holds_the_year_of_issue(text: str, period: str | None) -> None:
     m = meta(text)
     assert (m.period.label if m.period else None) == period
+
+
+def test_a_wrapper_without_book_title_marks_gives_way_to_the_document() -> None:
+    m = meta(
+        "江西省人民政府办公厅印发关于推进基本养老服务体系建设的若干措施的通知\n赣府厅发〔2023〕19号\n各设区市人民政府：\n"
+        "现印发给你们，请认真贯彻落实。\n江西省人民政府办公厅\n2023年8月14日\n关于推进基本养老服务体系建设的若干措施\n"
+        "1．建立基本养老服务清单制度。\n"
+    )
+    assert m.title == "关于推进基本养老服务体系建设的若干措施"

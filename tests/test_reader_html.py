@@ -402,3 +402,16 @@ SOUP = [
 def test_any_tag_soup_reads_without_error(parts: list[str]) -> None:
     blocks, _ = read_html("".join(parts).encode())
     assert all(isinstance(b, Paragraph | Table) for b in blocks)
+
+
+def test_a_box_of_related_links_is_furniture_whatever_its_class() -> None:
+    page = (
+        "<html><body><div class='main'><div class='left'><h1>洛阳市人民政府关于加快发展养老服务的实施意见</h1>"
+        "<p>一、主要任务</p><p>（一）建设区域养老服务中心。到2025年，每个县至少建成1个。</p>"
+        "<p>（二）发展助餐服务。每个社区建成1个助餐点。</p><p>（三）加强人才培养。每年培训1000人次。</p></div>"
+        "<div class='right'><h3>相关链接</h3><ul><li><a href='/a/1.html'>洛阳市“十四五”民政事业发展规划</a></li></ul>"
+        "</div></div></body></html>"
+    )
+    texts = [b.text for b in read_html(page.encode("utf-8"))[0]]
+    assert not any("相关链接" in t or "十四五" in t for t in texts)
+    assert "（一）建设区域养老服务中心。到2025年，每个县至少建成1个。" in texts

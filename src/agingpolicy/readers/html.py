@@ -344,7 +344,8 @@ class _Extractor:
                 and not self._holds_title(element)
                 and not (self._size(element) <= INFO_BAR_SIZE and INFO_LABEL.search(_text_of(element)))
             )
-        return False
+        # a box of links headed by its kind, whatever its class: <div class="right"><h3>相关链接</h3><ul>……
+        return self._size(element) * 2 <= self._page_size and bool(RELATED_HEAD.fullmatch(_first_text(element)))
 
     def _holds_title(self, node: _Element | str) -> bool:
         """Whether ``node`` holds the title heading: an <h1> (<h1>-<h3> agreeing with a declared title
@@ -511,6 +512,18 @@ CHROME_WORD = "|".join(_CHROME["line_words"])
 CHROME_LINE = regex.compile(rf"(?:[\s|｜/·•，,、【】\[\]]*(?:{CHROME_WORD}))+[\s|｜/·•，,、【】\[\]]*")
 # A list of links to other pages: "相关解读：图解《……》", "相关链接：……".
 RELATED_LINE = regex.compile(r"^(?:" + "|".join(_CHROME["related"]) + r")\s*[:：]")
+# … or the heading of a box of such links: "相关链接", "推荐阅读"
+RELATED_HEAD = regex.compile(r"(?:" + "|".join(_CHROME["related"]) + r")\s*[:：]?")
+
+
+def _first_text(node: _Element | str) -> str:
+    """The first non-blank text inside ``node``, stripped: a box's heading."""
+    if isinstance(node, str):
+        return node.strip()
+    for child in node.children:
+        if text := _first_text(child):
+            return text
+    return ""
 
 
 def _drop_furniture_lines(blocks: list[Block]) -> list[Block]:
