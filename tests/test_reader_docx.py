@@ -246,6 +246,157 @@ def test_nested_table_is_flattened_into_its_cell() -> None:
     assert block.rows[1] == ("建设养老床位", "牵头：\n区民政局 区财政局\n区卫健委")
 
 
+# --- layout tables ---------------------------------------------------------------------------------
+
+
+def test_body_in_a_one_cell_layout_table_is_read_as_paragraphs() -> None:
+    """Township templates frame the whole body in a 1x1 table: its headings and items are the document."""
+    items = [
+        "完善居家养老服务设施。对现有12个村级照料中心进行提升改造。（责任单位：镇社会事务办）",
+        "发展志愿助老服务。镇团委要组建助老志愿服务队伍，志愿者人数不少于150人。",
+    ]
+    document = docx.Document()
+    _add_outline_list(document)
+    document.add_paragraph("某镇2024年居家养老服务提升工作方案")
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "为完善居家养老服务体系，制定本方案。"
+    cell.add_paragraph("工作任务", style="Heading 1")
+    for text in items:
+        _set_numbering(cell.add_paragraph(text), 1)
+    document.add_paragraph("2024年3月5日")
+
+    blocks = read_docx(_bytes(document))
+    doc = parse_bytes(_bytes(document), "t.docx")
+
+    assert blocks == [
+        Paragraph("某镇2024年居家养老服务提升工作方案"),
+        Paragraph("为完善居家养老服务体系，制定本方案。"),
+        Paragraph("工作任务", outline_level=1),
+        Paragraph("（一）" + items[0]),
+        Paragraph("（二）" + items[1]),
+        Paragraph("2024年3月5日"),
+    ]
+    assert [t.title for t in doc.tasks] == ["完善居家养老服务设施", "发展志愿助老服务"]
+    assert [d.name for d in doc.tasks[0].departments] == ["镇社会事务办"]
+
+
+def test_layout_table_with_a_nested_data_table() -> None:
+    """A one-column box whose cells hold several paragraphs is layout; the real table inside stays a table."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=1)
+    table.cell(0, 0).text = "专栏1 养老服务设施建设工程"
+    box = table.cell(1, 0)
+    box.paragraphs[0].text = "新建村级照料中心。"
+    box.add_paragraph("改造乡镇敬老院。")
+    inner = box.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "指标", (0, 1): "2025年", (1, 0): "护理型床位占比（%）", (1, 1): "60"}.items():
+        inner.cell(r, c).text = text
+    box.add_paragraph("")  # Word ends a cell holding a table with a paragraph
+
+    assert read_docx(_bytes(document)) == [
+        Paragraph("专栏1 养老服务设施建设工程"),
+        Paragraph("新建村级照料中心。"),
+        Paragraph("改造乡镇敬老院。"),
+        Table((("指标", "2025年"), ("护理型床位占比（%）", "60"))),
+    ]
+
+
+def test_one_column_data_table_stays_a_table() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=1)
+    for row, text in enumerate(("责任单位", "县民政局", "县卫健局", "县财政局")):
+        table.cell(row, 0).text = text
+
+    assert read_docx(_bytes(document)) == [Table((("责任单位",), ("县民政局",), ("县卫健局",), ("县财政局",)))]
+
+
+# --- text boxes ---------------------------------------------------------------------------------------
+
+TEXT_BOX_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box_content(lines: list[str]) -> str:
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return f"<w:txbxContent>{paragraphs}</w:txbxContent>"
+
+
+def _vml_text_box(lines: list[str]) -> str:
+    return f'<w:pict><v:shape type="#_x0000_t202"><v:textbox>{_text_box_content(lines)}</v:textbox></v:shape></w:pict>'
+
+
+def _add_text_box(paragraph: DocxParagraph, lines: list[str], *, vml_only: bool = False) -> None:
+    """A run holding a text box as Word writes it: a DrawingML copy in mc:Choice and a VML copy in
+    mc:Fallback; or, as older files do, a lone VML text box."""
+    if vml_only:
+        content = _vml_text_box(lines)
+    else:
+        drawing = (
+            '<w:drawing><wp:anchor><wp:extent cx="5400000" cy="900000"/><wp:docPr id="2" name="文本框 2"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:txbx>{_text_box_content(lines)}</wps:txbx><wps:bodyPr/></wps:wsp>'
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        )
+        content = (
+            f'<mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+            f"<mc:Fallback>{_vml_text_box(lines)}</mc:Fallback></mc:AlternateContent>"
+        )
+    paragraph._p.append(parse_xml(f"<w:r {TEXT_BOX_NAMESPACES}>{content}</w:r>"))
+
+
+def test_text_box_is_read_once_right_after_its_anchor() -> None:
+    document = docx.Document()
+    document.add_paragraph("二、工作任务")
+    anchor = document.add_paragraph("（一）推进助餐服务。")
+    _add_text_box(anchor, ["专栏 2024年养老民生实事项目", "1.新建照料中心3个。"])
+    document.add_paragraph("（二）发展志愿助老服务。")
+
+    assert read_docx(_bytes(document)) == [
+        Paragraph("二、工作任务"),
+        Paragraph("（一）推进助餐服务。"),  # the anchor's own text only
+        Paragraph("专栏 2024年养老民生实事项目"),
+        Paragraph("1.新建照料中心3个。"),
+        Paragraph("（二）发展志愿助老服务。"),
+    ]
+
+
+def test_vml_text_box_without_alternate_content() -> None:
+    document = docx.Document()
+    _add_text_box(document.add_paragraph(), ["某县养老服务工作要点"], vml_only=True)  # an empty anchor
+    document.add_paragraph("正文")
+
+    assert read_docx(_bytes(document)) == [Paragraph("某县养老服务工作要点"), Paragraph("正文")]
+
+
+def test_title_and_box_of_tasks_in_text_boxes_are_found() -> None:
+    document = docx.Document()
+    _add_text_box(document.add_paragraph(), ["乌镇镇2020年居家养老服务提升工作实施方案"])
+    document.add_paragraph("二、工作任务")
+    anchor = document.add_paragraph("（一）推进助餐服务。依托照料中心设立老年助餐点。（责任单位：镇社会事务办）")
+    _add_text_box(
+        anchor,
+        [
+            "专栏　2020年养老民生实事项目",
+            "1.新建照料中心。新建村级居家养老服务照料中心3个。（责任单位：镇社会事务办）",
+            "2.安装紧急呼叫设备。为困难独居老人安装智能呼叫设备200台。（责任单位：镇综治中心）",
+        ],
+    )
+    document.add_paragraph("（二）发展志愿助老服务。镇团委要组建助老志愿服务队伍。")
+    document.add_paragraph("乌镇镇人民政府办公室")
+    document.add_paragraph("2020年3月5日")
+
+    doc = parse_bytes(_bytes(document), "t.docx")
+
+    assert doc.title == "乌镇镇2020年居家养老服务提升工作实施方案"
+    assert [t.title for t in doc.tasks] == ["推进助餐服务", "新建照料中心", "安装紧急呼叫设备", "发展志愿助老服务"]
+
+
 # --- automatic numbering -----------------------------------------------------------------------------
 
 

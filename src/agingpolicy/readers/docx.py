@@ -5,14 +5,19 @@ the package relationships (``_rels/.rels``), which name the main part (``word/do
 another name: Word Online writes ``word/document2.xml``); the main part's relationships; the main
 part; and its styles and numbering parts. Pictures and every other member are never inflated.
 
-Three traps of government .docx files are handled here:
+Five traps of government .docx files are handled here:
 
 * automatic numbering ("一、", "（一）", "1.") is not in the paragraph text; it is
   rendered from numbering.xml and put back in front of the text;
 * a merged table cell is one ``w:tc`` covering several grid positions; its text
   appears once, in its top-left position, and the other positions are "";
 * text inside smart tags, tracked insertions and content controls is in runs that are
-  not children of the paragraph; it is collected with the rest.
+  not children of the paragraph; it is collected with the rest;
+* a layout table (one cell framing the whole body, or a one-column box of paragraphs) is not
+  data: its paragraphs and nested tables are read as the body's (see _layout_cells);
+* a text box's paragraphs are not in the text of the paragraph anchoring it: they are read as
+  blocks of their own, right after it. Word writes a text box twice (mc:AlternateContent: a
+  DrawingML copy in mc:Choice, a VML copy in mc:Fallback); the mc:Fallback copy is never read.
 
 Hostile packages: the zip directory is checked before anything is inflated (size and compression
 limits: zip bombs); a part that declares a DTD is refused (entity expansion), and the parser
@@ -98,9 +103,15 @@ W_GRID_BEFORE, W_GRID_SPAN, W_V_MERGE, W_H_MERGE = qn("w:gridBefore"), qn("w:gri
 # Block-level wrappers whose children are paragraphs and tables: content controls, custom XML.
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 W_DOC_PART_GALLERY = "/".join(map(qn, ("w:sdtPr", "w:docPartObj", "w:docPartGallery")))  # a path for find()
-# A run below one of these is not shown as paragraph text: deleted or moved-away revisions, a text
-# box's own paragraphs, and the fallback copy of markup-compatibility content.
+# A run or text box below one of these is not the paragraph's own: deleted or moved-away revisions,
+# the paragraphs of a text box (and so the text boxes nested in them), and the fallback copy of
+# markup-compatibility content (a VML copy of a DrawingML text box).
 HIDDEN_RUN_PARENTS = frozenset(map(qn, ("w:del", "w:moveFrom", "w:txbxContent", "mc:Fallback", "w:p")))
+# A text box's content (in wps:txbx, or VML v:textbox): paragraphs and tables, like a table cell.
+W_TXBX_CONTENT = qn("w:txbxContent")
+# A single-column table is layout, not data, when a cell holds at least this many paragraphs with text
+# (a data cell holds one value) or a nested table. A table of one row and one column is always layout.
+LAYOUT_CELL_PARAGRAPHS = 2
 # Run content: text, a break ("\n" when a line break; page and column breaks are ""), and the
 # elements that stand for one character.
 W_T, W_BR = qn("w:t"), qn("w:br")
@@ -371,15 +382,66 @@ def _block_items(container: _Element) -> Iterator[_Element]:
             yield from _block_items(child)
 
 
+def _reading_order(container: _Element) -> Iterator[_Element]:
+    """The paragraphs and data tables of a body, cell or text box as they are read: a layout table
+    gives its cells' items, and a paragraph is followed by the items of the text boxes it anchors."""
+    for item in _block_items(container):
+        if item.tag == W_TBL and (cells := _layout_cells(item)) is not None:
+            for cell in cells:
+                yield from _reading_order(cell)
+            continue
+        yield item
+        if item.tag == W_P:
+            for box in _text_boxes(item):
+                yield from _reading_order(box)
+
+
+def _layout_cells(tbl: _Element) -> list[_Element] | None:
+    """The cells, top to bottom, of a table that frames text rather than holding data; None for a data
+    table. A layout table has one cell in every row, and either one row, or some cell holding a nested
+    table or several paragraphs with text (LAYOUT_CELL_PARAGRAPHS). A one-column list of values (one
+    paragraph per cell) is data."""
+    rows = [list(tr.iterchildren(W_TC)) for tr in tbl.iterchildren(W_TR)]
+    if not rows or any(len(cells) != 1 for cells in rows):
+        return None
+    cells = [cells[0] for cells in rows]
+    if len(cells) == 1 or any(_frames_text(cell) for cell in cells):
+        return cells
+    return None
+
+
+def _frames_text(cell: _Element) -> bool:
+    """Whether a cell holds a nested table or several paragraphs with text: a region of the page, not a value."""
+    paragraphs = 0
+    for item in _block_items(cell):
+        if item.tag == W_TBL:
+            return True
+        paragraphs += bool(_paragraph_text(item).strip())
+    return paragraphs >= LAYOUT_CELL_PARAGRAPHS
+
+
+def _own(node: _Element, p: _Element) -> bool:
+    """Whether ``node`` (a run, a text box) inside paragraph ``p`` belongs to ``p`` itself: no element
+    of HIDDEN_RUN_PARENTS stands between them."""
+    parent = node.getparent()
+    while parent is not None and parent is not p and parent.tag not in HIDDEN_RUN_PARENTS:
+        parent = parent.getparent()
+    return parent is p
+
+
+def _text_boxes(p: _Element) -> list[_Element]:
+    """The content of the text boxes anchored in paragraph ``p``, in order, each once: the mc:Choice
+    copy (or a lone VML text box), never the mc:Fallback copy; a text box nested in one of them belongs
+    to the paragraph of the outer box that anchors it."""
+    return [box for box in p.iter(W_TXBX_CONTENT) if _own(box, p)]
+
+
 def _paragraph_text(p: _Element) -> str:
     """The visible text of a paragraph, including runs inside hyperlinks, smart tags (Word's
-    "chsdate" dates), fields, content controls and tracked insertions."""
+    "chsdate" dates), fields, content controls and tracked insertions; not its text boxes' text."""
     parts = []
     for run in p.iter(W_R):
-        node = run.getparent()
-        while node is not None and node is not p and node.tag not in HIDDEN_RUN_PARENTS:
-            node = node.getparent()
-        if node is not p:
+        if not _own(run, p):
             continue
         for child in run:
             if child.tag == W_T:
@@ -503,8 +565,9 @@ class _DocxReader:
         self._numbering = _Numbering(numbering)
 
     def blocks(self) -> list[Block]:
+        """The body's paragraphs and data tables in reading order (see _reading_order)."""
         blocks: list[Block] = []
-        for item in _block_items(self._body):
+        for item in _reading_order(self._body):
             if item.tag == W_TBL:
                 blocks.extend(self._table(item))
             elif (paragraph := self._paragraph(item)) is not None:
@@ -606,9 +669,10 @@ class _DocxReader:
         return rows, first_row_cells
 
     def _cell_text(self, tc: _Element) -> str:
-        """A cell's paragraphs, one per line; a nested table's rows as lines of space-joined cells."""
+        """A cell's paragraphs (with its text boxes' and layout tables'), one per line; a nested table's
+        rows as lines of space-joined cells."""
         lines: list[str] = []
-        for item in _block_items(tc):
+        for item in _reading_order(tc):
             if item.tag == W_P:
                 if (paragraph := self._paragraph(item)) is not None:
                     lines.append(paragraph.text)
