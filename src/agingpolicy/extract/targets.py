@@ -71,6 +71,8 @@ NOT_AFTER = regex.compile(_VOCAB["not_after"])
 NOT_BEFORE = regex.compile(_VOCAB["not_before"])
 # Context words that make the quantity a price, a fee rule or money.
 MONEY_CONTEXT = regex.compile(_VOCAB["money_context"])
+# a rate per head or per bed before an amount: 人均不低于50元 / 每床每年不少于1000元
+MONEY_RATE = regex.compile(_VOCAB["money_rates"])
 BUILD_VERB = regex.compile(_VOCAB["build_verbs"])
 # the same verbs anywhere: 依托社区卫生服务中心建设10个…… builds, 依托全区120个网格 uses what exists
 BUILD_VERB_ANYWHERE = regex.compile(_VOCAB["build_verbs"].removesuffix("$"))
@@ -168,6 +170,8 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
         return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁
     if unit and unit.endswith("元") and PREFIX_CMP.get(pre or "", "=") == "=" and pre not in ("达到", "达"):
         return None  # a money standard (每人每月200元); a committed total keeps its comparator (不少于2亿元)
+    if unit and unit.endswith("元") and MONEY_RATE.search(norm, clause_start, start):
+        return None  # a rate, whatever its comparator: 按老年人口人均不低于50元安排
     if not (pre or post) and _not_committed(norm, m, unit, clause_start):
         return None
     if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(norm, clause_start, clause_end):
