@@ -400,6 +400,11 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
     ("office-of-a-unit", "市民政局养老服务处要加强业务指导。", False, [("市民政局养老服务处", "responsible")]),
     ("office-of-a-unit-股", "县卫健局老龄健康股负责日常工作。", False, [("县卫健局老龄健康股", "responsible")]),
     ("not-a-bare-office-word", "这是一个好处要注意，各处要加强学习。", False, []),
+    ("boxed-deadline-label", "【责任领导】张三【责任单位】镇民政办【完成时限】长期", False, [("镇民政办", "responsible")]),
+    ("boxed-deadline-label-每年", "【责任单位】镇卫生院、镇民政办【完成时限】每年", False,
+     [("镇卫生院", "responsible"), ("镇民政办", "responsible")]),
+    ("会同-a-body-unknown-to-the-lexicon", "省卫生健康委要会同省中医药局制定标准。", False,
+     [("省卫生健康委", "lead"), ("省中医药局", "co")]),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
 ]

@@ -53,6 +53,9 @@ HAN_RUN = regex.compile(r"[\p{Han}]{2,14}")
 # a short name inside a list: "发挥共青团、妇联、残联等" -> 共青团, 妇联, 残联
 LISTED_NAME = regex.compile(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|和|$)")
 LEVEL_WORDS = frozenset(p for ps in _LEX["level_prefixes"].values() for p in ps)  # 省 市 区 县 镇 …
+LEVEL_PREFIXES = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
+GOVERNMENT_ENDINGS = ("局", "委", "厅", "办", "部")  # the endings of government bodies themselves
+UNKNOWN_BODY_MAX = 12  # the longest level-named body the lexicon does not know: 县文化旅游广电体育局
 
 # A bracketed note, nesting allowed, by its opening bracket: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
 BRACKETS = {
@@ -77,7 +80,9 @@ LABEL = regex.compile(
 )
 # A label inside a note that introduces no units; it ends the unit list before it:
 #   （牵头单位：区民政局；完成时限：2024年底前） / 责任领导：张三
-OTHER_LABEL = regex.compile(r"(?:" + "|".join(map(regex.escape, _LEX["other_labels"])) + r")\s*[：:]")
+OTHER_LABEL = regex.compile(
+    r"(?:【\s*(?:{0})\s*】|(?:{0})\s*[：:])".format("|".join(map(regex.escape, _LEX["other_labels"])))
+)  # 完成时限：… / 【完成时限】…
 # a digit is in no unit's name: "2025年6月底前完成" in a list of units is a deadline
 DIGIT = regex.compile(r"\d")
 # Words closing a responsibility note: （……按职责分工落实） （……负责）
@@ -246,6 +251,14 @@ def known_unit(name: str) -> bool:
     区居家养老服务工作领导小组, 县政府督查室 (not 加强领导小组, not 问题协调领导小组)."""
     if strict_unit(name):
         return True
+    if (
+        name.startswith(LEVEL_PREFIXES)
+        and name.endswith(GOVERNMENT_ENDINGS)
+        and len(name) <= UNKNOWN_BODY_MAX
+        and not _is_verbish(name)
+        and not _office_of_known_unit(name)  # 县财政局研究制定……办: a known unit, then a clause
+    ):
+        return True  # a body the lexicon does not know, named by its level: 省中医药局, 县文化旅游广电体育局
     ending = next((e for e in BODY_ENDINGS if name.endswith(e)), None)
     if ending is None or len(name) - len(ending) < 2 or len(name) > 24 or _is_verbish(name):
         return False
