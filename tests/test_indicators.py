@@ -324,3 +324,14 @@ def test_html_two_row_value_header() -> None:
         f"<tr><td>2020年</td><td>2025年</td></tr>{body}</table></body></html>"
     )
     assert _values(parse_bytes(html.encode(), "t.html")) == TWO_ROW_EXPECTED
+
+
+def test_a_header_row_repeated_by_a_page_break_is_no_indicator() -> None:
+    doc = parse_text(
+        "某市智慧养老行动方案\n\t指标名称\n\t单位\n\t2025年目标\n\n\t智慧养老院\n\t家\n\t10\n\n"
+        "\t指标名称\n\t单位\n\t2025年目标\n\n\t示范社区\n\t个\n\t20\n\n"
+    )
+    assert [(i.name, i.unit, i.target.value if i.target else None) for i in doc.indicators] == [
+        ("智慧养老院", "家", 10.0),
+        ("示范社区", "个", 20.0),
+    ]

@@ -30,5 +30,19 @@ class Table:
 Block = Paragraph | Table
 
 
+def without_repeated_headers(blocks: list[Block]) -> list[Block]:
+    """Tables without the copies of their first row that a page break left in the body (a header row repeated
+    on each page of a converted document is content there, but not a row of data)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table) and len(block.rows) > 2 and any(block.rows[0]):
+            header = tuple(cell.strip() for cell in block.rows[0])
+            rows = [block.rows[0], *(r for r in block.rows[1:] if tuple(c.strip() for c in r) != header)]
+            if len(rows) < len(block.rows):
+                block = Table(tuple(rows), block.caption)
+        out.append(block)
+    return out
+
+
 class ReadError(Exception):
     """The input cannot be read at all (not a content problem: those become warnings)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .blocks import Block
+from .blocks import Block, without_repeated_headers
 from .extract.context import DocContext
 from .extract.indicators import extract_indicators
 from .extract.metadata import extract_metadata
@@ -25,6 +25,7 @@ PARSER_VERSION = "0.3.0"
 
 def build_document(blocks: list[Block], source: Source) -> Document:
     """Everything after reading: pure, deterministic, no I/O."""
+    blocks = without_repeated_headers(blocks)
     roots, _preamble, warnings = build_tree(blocks)
     meta = extract_metadata(blocks)
     ctx = DocContext.from_metadata(meta, blocks)
