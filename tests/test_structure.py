@@ -739,3 +739,16 @@ def test_labelled_lines_of_one_task_rank_its_units_together() -> None:
     assert [(d.name, d.role) for d in doc.tasks[0].departments] == [
         ("市民政局", "lead"), ("市财政局", "co"), ("各县（市）区政府", "co"),
     ]
+
+
+@pytest.mark.parametrize("note", ["以上第1—2项由区民政局牵头，各街道办事处配合。", "以上两项由区民政局牵头，各街道办事处配合。"])
+def test_a_note_on_some_items_applies_to_them_alone(note: str) -> None:
+    doc = parse_text(
+        "某区实施方案\n二、重点任务\n（一）强化供给\n1．兜牢底线。护理型床位占比达到55%以上。\n"
+        f"2．发展嵌入式养老。2024年底前建成1个综合体。\n{note}\n3．推进助餐。覆盖率达到90%。（责任单位：区市场监管局）\n"
+    )
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == [
+        [("区民政局", "lead"), ("各街道办事处", "co")],
+        [("区民政局", "lead"), ("各街道办事处", "co")],
+        [("区市场监管局", "responsible")],
+    ]

@@ -83,6 +83,11 @@ BOX = regex.compile(r"^(?P<marker>专栏\s*[\d一二三四五六七八九十]*)\
 
 # a paragraph about all the items before it: "以上任务由市人力社保局牵头……" / "上述工作……"
 SUMMING_UP = regex.compile(r"^[（(]?(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项|内容)")
+# a note on some of the items before it: "以上第1—3项由区民政局牵头" / "以上两项由……负责" / "上述第二至四项……"
+COVER_NOTE = regex.compile(
+    r"^[（(]?(?:以上|上述)(?:第?(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[—\-－–~～至到]\s*第?"
+    r"(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})|(?P<n>[两二三四五六七八九十]|\d{1,2}))\s*(?:项|条)"
+)
 
 # spaces inside a heading, as 政府令 and letter-spaced Word headings print them: "总　　则", "保 障 措 施"
 SPACES = regex.compile(r"\s+")
@@ -425,10 +430,31 @@ class _Builder:
 
     def body(self, i: int, text: str) -> None:
         piece = Piece(i, 0, len(text), text)
+        covered = self._covered(for_matching(text))
+        if covered:
+            for item in covered:  # "以上第1—3项由区民政局牵头……": a note on those items alone
+                item.body.append(piece)
+            return
         if len(self.stack) > 1 and SUMMING_UP.match(for_matching(text)):
             self.stack[-2].body.append(piece)  # "以上任务由……牵头": a note on the section, not on its last item
             return
         (self.stack[-1].body if self.stack else self.preamble).append(piece)
+
+
+    def _covered(self, norm: str) -> list[Node]:
+        """The items before a note that names them: '以上第1—3项……' / '以上两项……' (siblings of the open item)."""
+        m = COVER_NOTE.match(norm)
+        if m is None or len(self.stack) < 2:
+            return []
+        current = self.stack[-1]
+        siblings = [n for n in self.stack[-2].children if n.kind == current.kind and not n.box]
+        if m["n"]:
+            count = to_int(m["n"]) or 0
+            return siblings[-count:] if 0 < count <= len(siblings) else []
+        first, last = to_int(m["a"]), to_int(m["b"])
+        if first is None or last is None:
+            return []
+        return [n for n in siblings if n.ordinal is not None and first <= n.ordinal <= last]
 
 
 def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[ParseWarning]]:
