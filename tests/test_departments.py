@@ -405,6 +405,10 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
      [("镇卫生院", "responsible"), ("镇民政办", "responsible")]),
     ("会同-a-body-unknown-to-the-lexicon", "省卫生健康委要会同省中医药局制定标准。", False,
      [("省卫生健康委", "lead"), ("省中医药局", "co")]),
+    ("责任主体", "各设区市政府是养老服务体系建设的责任主体，要加强统筹。", False, [("各设区市政府", "responsible")]),
+    ("负主体责任", "县级人民政府对本行政区域养老服务工作负主体责任。", False, [("县级人民政府", "responsible")]),
+    ("负总责", "市民政局对全市养老服务负总责。", False, [("市民政局", "responsible")]),
+    ("not-负责人", "对养老机构负责人进行培训。", False, []),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
 ]

@@ -114,7 +114,9 @@ OBLIGATION = regex.compile(
     r"""(?x)
     (?<!要|应|须|当)                                   # not the second half of 应当 / 必须
     (?:(?P<modal>要|应当|应|须|必须)(?=会同|牵头|负责|配合|按照?职责|根据职责))?
-    (?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责)
+    (?P<verb>要|应当|应|须|必须|负责|牵头|会同|配合|按照?职责|根据职责|结合各自职能|按照各自职责
+       |是(?=[^，。；：\n]{0,30}?责任主体)                # 各设区市政府是养老服务的责任主体
+       |对(?=[^，。；：\n]{0,30}?负(?:主体|首要|总|全面)?责))  # 县级人民政府对……负主体责任
     """
 )
 # 由区民政局牵头 / 由各区县政府负责 / 由市民政局会同市财政局… / 由各乡镇人民政府具体组织实施
@@ -126,7 +128,7 @@ REQUEST = regex.compile(
     r"请(?P<subj>[^，。；：！？\n]{2,24}?)(?=于|在|按照?|要|做好|及时|认真|抓紧|将|对|把|结合|加强|切实|根据)"
 )
 # anything OBLIGATION, BY_UNIT or REQUEST needs: most sentences of a plan hold none of these
-DUTY_MARK = regex.compile(r"[要应须由请]|负责|牵头|会同|配合|职责|职能")
+DUTY_MARK = regex.compile(r"[要应须由请]|负责|牵头|会同|配合|职责|职能|责任主体|负(?:主体|首要|总|全面)?责")
 # the duty opening the body of an item titled by a unit: "县民政局：负责……" / "县财政局：配合……"
 DUTY_OPENING = regex.compile(r"^\s*(?P<verb>负责|承担|牵头|配合|参与|协助|会同)")
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
