@@ -415,3 +415,23 @@ def test_a_box_of_related_links_is_furniture_whatever_its_class() -> None:
     texts = [b.text for b in read_html(page.encode("utf-8"))[0]]
     assert not any("相关链接" in t or "十四五" in t for t in texts)
     assert "（一）建设区域养老服务中心。到2025年，每个县至少建成1个。" in texts
+
+
+@pytest.mark.parametrize(
+    "title_html",
+    [
+        '<table><tr><td class="title">{t}</td></tr><tr><td class="content">{body}</td></tr></table>',
+        '<div class="art_title">{t}</div><div class="content">{body}</div>',
+        '<div id="articleTitle">{t}</div><div>{body}</div>',
+    ],
+)
+def test_an_element_named_title_is_the_title_and_not_joined_to_the_lines_above(title_html: str) -> None:
+    body = "<p>一、主要任务</p><p>（一）发展居家养老服务。依托社区服务中心提供助餐服务。（责任单位：区民政局）</p>"
+    inner = title_html.format(t="某区关于加快发展养老服务业的实施意见", body=body)
+    page = (
+        '<html><body><table width="1000"><tr><td width="200"><table><tr><td class="lm">信息公开目录</td></tr>'
+        f'<tr><td><a href="#">政府文件</a></td></tr></table></td><td width="800">{inner}</td></tr></table></body></html>'
+    )
+    doc = parse_bytes(page.encode("utf-8"), "page.html")
+    assert doc.title == "某区关于加快发展养老服务业的实施意见"
+    assert [(t.title, [d.name for d in t.departments]) for t in doc.tasks] == [("发展居家养老服务", ["区民政局"])]

@@ -193,6 +193,7 @@ FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 FURNITURE_NAME = re.compile("(?i)" + "|".join(_CHROME["name_words"]))
 # ... or by a whole word of it: class="top-bar", class="tools", id="wzaBtn" (words split at - _ and case changes).
 FURNITURE_TOKENS = frozenset(_CHROME["name_tokens"])
+TITLE_TOKENS = frozenset({"title", "tit", "biaoti"})  # an element named as the article's title
 NAME_TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # "wzaBtn" -> wza, Btn; "top-bar" -> top, bar
 # An element holding the document's own data is not furniture: <div class="tools">发布日期：2021-12-13 【打印】</div>
 INFO_LABEL = regex.compile("|".join(_CHROME["info_labels"]))
@@ -302,13 +303,15 @@ class _Extractor:
         block = tag in BLOCK_TAGS
         if block:
             self._flush()
-        if tag in HEADINGS:
-            self._level = int(tag[1])
+        # a heading by its name where the page has no <h1>: <td class="title">, <div class="art_title">
+        level = int(tag[1]) if tag in HEADINGS else 1 if block and _named_title(node) else None
+        if level is not None:
+            self._level = level
         for child in node.children:
             self._walk(child)
         if block:
             self._flush()
-        if tag in HEADINGS:
+        if level is not None:
             self._level = None
 
     def _flush(self) -> None:
@@ -380,7 +383,10 @@ class _Extractor:
         return [Table(data_rows, caption)]
 
     def _cell(self, cell: _Element) -> _Cell:
-        return _Cell(self._blocks_of(cell.children), _span(cell, "rowspan"), max(_span(cell, "colspan"), 1))
+        blocks = self._blocks_of(cell.children)
+        if _named_title(cell):  # <td class="title">: the article's title in a layout table
+            blocks = [Paragraph(b.text, 1) if isinstance(b, Paragraph) else b for b in blocks]
+        return _Cell(blocks, _span(cell, "rowspan"), max(_span(cell, "colspan"), 1))
 
 
 def _is_layout(table: _Element, rows: list[list[_Cell]], contents: list[Block]) -> bool:
@@ -514,6 +520,12 @@ CHROME_LINE = regex.compile(rf"(?:[\s|｜/·•，,、【】\[\]]*(?:{CHROME_WOR
 RELATED_LINE = regex.compile(r"^(?:" + "|".join(_CHROME["related"]) + r")\s*[:：]")
 # … or the heading of a box of such links: "相关链接", "推荐阅读"
 RELATED_HEAD = regex.compile(r"(?:" + "|".join(_CHROME["related"]) + r")\s*[:：]?")
+
+
+def _named_title(element: _Element) -> bool:
+    """An element whose id or class names it a title: "title", "art_title", "articleTitle" (not "subtitle")."""
+    name = f"{element.attrs.get('id', '')} {element.attrs.get('class', '')}"
+    return any(token.lower() in TITLE_TOKENS for token in NAME_TOKEN.findall(name))
 
 
 def _first_text(node: _Element | str) -> str:
