@@ -369,3 +369,9 @@ def test_a_wrapper_without_book_title_marks_gives_way_to_the_document() -> None:
         "1．建立基本养老服务清单制度。\n"
     )
     assert m.title == "关于推进基本养老服务体系建设的若干措施"
+
+
+def test_a_marked_heading_beats_a_line_of_links_that_ends_like_a_title() -> None:
+    blocks = [Paragraph("首页 | 政务公开 | 办事服务"), Paragraph("信息公开目录"), Paragraph("部门文件"), Paragraph("规划计划"),
+              Paragraph("某区人民政府关于加快发展养老服务业的实施意见", 1), Paragraph("一、总体要求")]
+    assert extract_metadata(blocks).title == "某区人民政府关于加快发展养老服务业的实施意见"

@@ -211,6 +211,9 @@ def find_title(
     if not candidates:
         first = next((t for _, t in head if _titleish(t)), "")
         return first, None, None
+    # where the source marks a top-level heading (<h1>, <td class="title">, a Word title), it beats lines of
+    # links that happen to end like a title ("……政府文件部门文件规划计划")
+    candidates.sort(key=lambda c: levels.get(c[1]) != 1)
     title, block = candidates[0]
     if WRAPPER.search(title):
         for other, other_block in candidates[1:]:
