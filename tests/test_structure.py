@@ -681,7 +681,7 @@ def test_a_stray_bare_number_that_fits_no_sequence_is_body() -> None:
 
 def test_the_record_format_names_the_rparen_level() -> None:
     doc = parse_text("一、主要任务\n1）建设服务网络。\n2）发展助餐服务。\n")
-    assert doc.schema_version == "1.2"
+    assert doc.schema_version >= "1.2"
     assert [s.kind for s in doc.sections[0].children] == ["arabic_rparen", "arabic_rparen"]
 
 
@@ -752,3 +752,28 @@ def test_a_note_on_some_items_applies_to_them_alone(note: str) -> None:
         [("区民政局", "lead"), ("各街道办事处", "co")],
         [("区市场监管局", "responsible")],
     ]
+
+
+def test_decimal_outline_numbering() -> None:
+    doc = parse_text(
+        "嘉兴市养老服务设施布局专项规划（2021—2035年）\n第一部分　规划总则\n1 规划背景\n1.1 现状基础\n"
+        "截至2020年底，全市共有养老机构186家。\n2 规划目标\n2.1 近期目标\n到2025年，护理型床位占比达到60%。\n"
+        "第二部分　规划内容\n3 设施布局\n3.1 机构养老设施\n3.1.1 优化市级养老机构布局\n"
+        "新增床位不少于1200张。由市民政局牵头，市发展改革委配合。\n3.1.2 提升县级特困供养机构\n"
+        "2023年底前，护理型床位占比不低于55%。各县（市、区）人民政府负责。\n3.2 社区养老设施\n"
+        "每年补建不少于30处。市住房城乡建设局负责。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("第二部分.3.3.1.3.1.1", "优化市级养老机构布局"),
+        ("第二部分.3.3.1.3.1.2", "提升县级特困供养机构"),
+        ("第二部分.3.3.2", "社区养老设施"),
+    ]
+    assert [(d.name, d.role) for d in doc.tasks[0].departments] == [("市民政局", "lead"), ("市发展改革委", "co")]
+    (_, content) = doc.sections
+    assert [(s.number, s.kind) for s in content.children[0].children] == [("3.1", "decimal2"), ("3.2", "decimal2")]
+    assert doc.schema_version == "1.3"
+
+
+def test_a_decimal_number_in_a_sentence_is_no_heading() -> None:
+    doc = parse_text("一、主要任务\n（一）发展普惠养老。1.5万张床位纳入普惠范围。\n")
+    assert [t.title for t in doc.tasks] == ["发展普惠养老"]

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
 Role = Literal["lead", "co", "responsible"]
@@ -114,6 +114,8 @@ class Section(Record):
         "arabic",
         "arabic_paren",
         "arabic_rparen",
+        "decimal2",
+        "decimal3",
         "circled",
         "article",
         "unnumbered",

@@ -108,6 +108,7 @@ def compact(title: str) -> str:
 RANK = {
     "chapter": 0, "subchapter": 1, "cn": 2, "article": 2, "cn_paren": 3, "arabic": 4, "arabic_paren": 5, "circled": 6,
     "arabic_rparen": 5.5,  # or RPAREN_ABOVE, by the document's usage (_bare_numbers)
+    "decimal2": 4.3, "decimal3": 4.6,  # 3.1 and 3.1.2 under a top level "3" read as arabic
 }
 RPAREN_ABOVE = 4.5  # "4)" over "(1)" "(2)": between 1． and （1）
 
@@ -132,6 +133,10 @@ NUMBERING: tuple[tuple[str, str | None, regex.Pattern[str]], ...] = (
     # 一、 / 二． / 三.  for_matching reads a "." between Chinese characters as a lost 。, so "一.总体目标" is
     # matched as "一。总体目标"; classify takes that 。 only where the text has "." (a real "一。" ends a sentence)
     ("cn", None, regex.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*(?:[、．.]|(?P<stop>。))\s*")),
+    # decimal outline, as 规划 and 标准 number their parts: 3 设施布局 / 3.1 机构养老设施 / 3.1.2 提升……
+    # (the top level "3 设施布局" is read by the lost-separator rule below; "3.1" needs a space, so 1.5万 is no heading)
+    ("decimal3", None, regex.compile(r"^\d{1,2}\.\d{1,2}\.(?P<num>\d{1,2})\s+(?=[\p{Han}“])")),
+    ("decimal2", None, regex.compile(r"^\d{1,2}\.(?P<num>\d{1,2})\s+(?=[\p{Han}“])")),
     # 1． / 1. / 1、  (not 1.5万; but 2．2024年重点工作)
     ("arabic", None, regex.compile(r"^(?P<num>\d{1,2})\s*[．.、](?!(?!(?:19|20)\d{2}\s*年)\d)\s*")),
     # damaged: "、保障措施" (number lost)
@@ -300,6 +305,8 @@ def format_number(kind: str, ordinal: int) -> str:
         "arabic_paren": f"（{ordinal}）",
         "arabic_rparen": f"{ordinal}）",
         "circled": chr(0x2460 + ordinal - 1) if 0 < ordinal <= 20 else str(ordinal),
+        "decimal2": str(ordinal),  # the parts before it are the parent's
+        "decimal3": str(ordinal),
     }[kind]
 
 
