@@ -335,3 +335,70 @@ def test_a_header_row_repeated_by_a_page_break_is_no_indicator() -> None:
         ("智慧养老院", "家", 10.0),
         ("示范社区", "个", 20.0),
     ]
+
+
+# --- years in the first header row (each over two columns), 数值 | 单位 under each year: the unit column gives the unit
+
+YEAR_UNIT_BODY = (
+    ("每千名老年人拥有养老床位数", "35", "张", "≥40", "张"),
+    ("护理型床位占比", "48", "%", "≥55", "%"),
+    ("老年人健康管理率", "65", "", "70", "%"),  # the baseline's unit cell left blank: the target year's unit
+)
+YEAR_UNIT_EXPECTED = [
+    ("每千名老年人拥有养老床位数", "张", (35, 2020), (40, 2025)),
+    ("护理型床位占比", "%", (48, 2020), (55, 2025)),
+    ("老年人健康管理率", "%", (65, 2020), (70, 2025)),
+]
+
+
+def _year_units(doc: Document) -> list[tuple]:
+    return [
+        (i.name, i.unit, i.baseline and (i.baseline.value, i.baseline.year), i.target and (i.target.value, i.target.year))
+        for i in doc.indicators
+    ]
+
+
+@pytest.mark.parametrize(("value", "unit"), [("数值", "单位"), ("数据", "计量单位")])
+def test_text_years_over_value_and_unit_columns(value: str, unit: str) -> None:
+    for lower in (("", value, unit, value, unit), (value, unit, value, unit)):  # blank merged cell, or left out
+        text = PLAN + _tab(("指标名称", "2020年", "", "2025年", ""), lower, *YEAR_UNIT_BODY)
+        assert _year_units(parse_text(text)) == YEAR_UNIT_EXPECTED, lower
+
+
+def test_html_years_over_value_and_unit_columns() -> None:
+    body = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in YEAR_UNIT_BODY)
+    html = (
+        "<html><body><p>某市“十四五”养老服务体系规划</p><p>表1　主要指标</p><table>"
+        '<tr><th rowspan="2">指标名称</th><th colspan="2">2020年</th><th colspan="2">2025年</th></tr>'
+        f"<tr><th>数值</th><th>单位</th><th>数值</th><th>单位</th></tr>{body}</table></body></html>"
+    )
+    assert _year_units(parse_bytes(html.encode(), "t.html")) == YEAR_UNIT_EXPECTED
+
+
+def test_word_years_over_value_and_unit_columns() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某市“十四五”养老服务体系规划")
+    document.add_paragraph("表1　主要指标")
+    table = document.add_table(rows=2 + len(YEAR_UNIT_BODY), cols=5)
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 3).merge(table.cell(0, 4))
+    upper, lower = ("指标名称", "2020年", "", "2025年", ""), ("", "数值", "单位", "数值", "单位")
+    for r, row in enumerate((upper, lower, *YEAR_UNIT_BODY)):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).paragraphs[0].text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _year_units(parse_bytes(buffer.getvalue(), "t.docx")) == YEAR_UNIT_EXPECTED
+
+
+def test_a_year_over_target_value_stays_a_target() -> None:
+    # 2025年 over 目标值 | 单位: the lower word still decides the kind (目标值 -> target of 2025)
+    text = PLAN + _tab(("指标名称", "2020年基数", "2025年", ""), ("", "", "目标值", "单位"),
+                       ("护理型床位占比", "48", "≥55", "%"))
+    assert _year_units(parse_text(text)) == [("护理型床位占比", "%", (48, 2020), (55, 2025))]

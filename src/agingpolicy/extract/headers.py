@@ -20,9 +20,12 @@ the merged cells when their number agrees.
 
 from __future__ import annotations
 
+import regex
+
 from ..blocks import Table
 
 MAX_LABEL = 16  # a header cell is a short label; a longer cell is data
+YEAR_LABEL = regex.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?")  # a column group named by its year: 2020年
 
 
 def is_label_row(row: tuple[str, ...]) -> bool:
@@ -83,9 +86,19 @@ def sub_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...
 
 
 def combine(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
-    """Two header rows as one: each column's lower label where it has one, else its upper label."""
+    """Two header rows as one: each column's lower label where it has one, else its upper label.
+
+    A year over generic labels (2020年 spanning 数值 | 单位) is kept in front of them (2020年数值 | 2020年单位):
+    the lower word says what the column holds, the year which year it belongs to."""
     width = max(len(upper), len(lower))
-    return tuple(
-        (lower[c].strip() if c < len(lower) else "") or (upper[c].strip() if c < len(upper) else "")
-        for c in range(width)
-    )
+    top = [c.strip() for c in upper] + [""] * (width - len(upper))
+    under = set(spanned(upper, width))
+    owner = ""
+    out: list[str] = []
+    for c in range(width):
+        owner = top[c] or (owner if c in under else "")
+        low = lower[c].strip() if c < len(lower) else ""
+        if low and YEAR_LABEL.fullmatch(owner) and not YEAR_LABEL.search(low):
+            low = owner + low
+        out.append(low or top[c])
+    return tuple(out)

@@ -179,8 +179,7 @@ def _rows(table: Table, index: int, cols: IndicatorColumns, ctx: DocContext, tit
         name, unit = split_name_unit(row[name_col])
         if not name:
             continue
-        if cols.index("unit") is not None and (cell.get("unit") or "").strip():
-            unit = cell["unit"].strip()
+        unit = _unit_cell(row, cols, target_year) or unit
         target = parse_value(row[target_col], target_year) if target_col is not None else None
         baseline = parse_value(row[base_col], base_year) if base_col is not None else None
         if unit is None and any(v is not None and v.unit == "%" for v in (target, baseline)):
@@ -199,6 +198,14 @@ def _rows(table: Table, index: int, cols: IndicatorColumns, ctx: DocContext, tit
             )
         )
     return out
+
+
+def _unit_cell(row: list[str], cols: IndicatorColumns, target_year: int | None) -> str | None:
+    """The row's unit from a unit column; with one unit column per year (2020年 | 2025年 over 数值 | 单位),
+    the target year's, else the first that has one."""
+    at = [k for k, kind in enumerate(cols.kinds) if kind == "unit" and k < len(row) and row[k].strip()]
+    at.sort(key=lambda k: cols.years[k] != target_year)
+    return row[at[0]].strip() if at else None
 
 
 def _group_row(row: tuple[str, ...]) -> str | None:
