@@ -371,3 +371,61 @@ def test_a_tab_separated_table_with_a_second_header_row() -> None:
         "1\t提升护理型床位比例\t养老机构护理型床位占比达到70%以上\t市民政局\t市卫生健康委\t2030年底前\n"
     )
     assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == [[("市民政局", "lead"), ("市卫生健康委", "co")]]
+
+
+# --- a table grouped by year: 年度 (merged down) | 目标任务 | 责任单位 | 考核指标
+
+YEAR_ROWS = [
+    ["2024年", "新建乡镇养老服务中心3所", "县民政局", "建成3所并投入运营"],
+    ["", "实施居家适老化改造", "县民政局、县残联", "完成改造不少于150户"],
+    ["2025年度", "提升健康管理水平", "县卫健委", "健康管理率不低于72%"],
+]
+YEAR_EXPECTED = [
+    ("新建乡镇养老服务中心3所", [2024], [(3, "所"), (3, "所")], "建成3所并投入运营"),
+    ("实施居家适老化改造", [2024], [(150, "户")], "完成改造不少于150户"),
+    ("提升健康管理水平", [2025], [(72, "%")], "健康管理率不低于72%"),
+]
+
+
+def _by_year(doc) -> list[tuple]:
+    return [(t.title, [d.year for d in t.deadlines], [(x.value, x.unit) for x in t.targets], t.text) for t in doc.tasks]
+
+
+@pytest.mark.parametrize(("year", "kpi"), [("年度", "考核指标"), ("年份", "工作目标"), ("年度", "绩效指标")])
+def test_text_year_column_and_kpi_column(year: str, kpi: str) -> None:
+    text = "某县目标任务分解表\n" + tab_table((year, "目标任务", "责任单位", kpi), *map(tuple, YEAR_ROWS))
+    assert _by_year(parse_text(text)) == YEAR_EXPECTED
+
+
+def test_html_year_column_merged_down() -> None:
+    first, second, third = YEAR_ROWS
+    html = (
+        "<html><body><p>某县目标任务分解表</p><table><tr><th>年度</th><th>目标任务</th><th>责任单位</th><th>考核指标</th></tr>"
+        f"<tr><td rowspan=\"2\">{first[0]}</td>{''.join(f'<td>{c}</td>' for c in first[1:])}</tr>"
+        f"<tr>{''.join(f'<td>{c}</td>' for c in second[1:])}</tr>"
+        f"<tr>{''.join(f'<td>{c}</td>' for c in third)}</tr></table></body></html>"
+    )
+    assert _by_year(parse_bytes(html.encode(), "t.html")) == YEAR_EXPECTED
+
+
+def test_word_year_column_merged_down() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县目标任务分解表")
+    table = document.add_table(rows=1 + len(YEAR_ROWS), cols=4)
+    table.cell(1, 0).merge(table.cell(2, 0))
+    for r, row in enumerate([["年度", "目标任务", "责任单位", "预期目标"], *YEAR_ROWS]):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).paragraphs[0].text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _by_year(parse_bytes(buffer.getvalue(), "t.docx")) == YEAR_EXPECTED
+
+
+def test_a_kpi_column_alone_makes_no_task_table() -> None:
+    table = Table((("指标", "考核指标", "责任单位"), ("养老床位", "不少于500张", "县民政局")))
+    assert task_columns(table) is None

@@ -29,7 +29,7 @@ def _kind(header: str) -> str | None:
     h = header.replace(" ", "").replace("\u3000", "")
     if any(word in h for word in _VOCAB["people"]):
         return None  # 责任领导 / 责任人: persons, not units
-    for kind in ("lead", "co", "responsible", "deadline", "number", "measure", "task"):
+    for kind in ("lead", "co", "responsible", "deadline", "number", "measure", "task", "kpi", "year"):
         if any(word in h for word in _VOCAB[kind]):
             return kind
     return None
@@ -44,6 +44,7 @@ class TaskColumns:
     units: tuple[tuple[int, Role], ...]
     deadline: tuple[int, ...]
     number: tuple[int, ...]
+    year: tuple[int, ...] = ()  # 年度 / 年份: a year cell (merged down) is a deadline of the rows it covers
     unnumbered: bool = False  # no task cell starts with an item number
     grouped: bool = False  # one task column, with group rows (一、养老服务 alone in its row) above its tasks
 
@@ -112,6 +113,8 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
         measure = [c for c in task_region if by_col[c] == "measure"]
     if not task:  # only measure columns (序号|工作内容|责任单位): the first holds the tasks
         task.append(measure.pop(0))
+    # 考核指标 / 工作目标 beside the task column: read as a measure (text and targets), never as the task column
+    measure = sorted(measure + [c for c, k in by_col.items() if k == "kpi"])
     has_lead = "lead" in by_col.values()
     units: list[tuple[int, Role]] = []
     for c, k in sorted(by_col.items()):
@@ -140,6 +143,7 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
         units=tuple(units),
         deadline=tuple(c for c, k in sorted(by_col.items()) if k == "deadline"),
         number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
+        year=tuple(c for c, k in sorted(by_col.items()) if k == "year"),
     )
 
 

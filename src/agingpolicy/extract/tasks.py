@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .. import deptlex
 from ..blocks import Block, Paragraph, Table
 from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
@@ -15,10 +17,11 @@ from ..normalize import for_matching
 from ..structure import SUMMING_UP, Node, classify, split_title
 from .columns import TaskColumns, task_columns, unread_warning
 from .context import DocContext
-from .deadlines import find_deadlines
+from .deadlines import FoundDeadline, find_deadlines
 from .departments import Found, find_departments, listed_units, titled_unit
 from .targets import find_targets
 
+YEAR_CELL = regex.compile(r"((?:19|20)\d{2})\s*年?")  # a year column's cell: 2024年 / 2024年度 / 2024
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
 RANKING_VIAS = ("bracket", "table")  # notes and table cells rank units against a lead; prose ranks by sentence
 
@@ -236,6 +239,7 @@ def _table_tasks(
     unknown: set[str] = set()
     chapter: Section | None = None
     current: _OpenTask | None = None
+    years: dict[int, tuple[int, str]] = {}  # year column -> (row, cell) of the year cell covering this row
 
     def close() -> None:
         nonlocal current
@@ -246,6 +250,9 @@ def _table_tasks(
 
     for r, row in enumerate(table.rows[cols.header_rows :], start=cols.header_rows):
         cells = cols.align(row)
+        for k in cols.year:  # a merged year cell stands in its first row and covers the empty ones below
+            if cells[k].strip():
+                years[k] = (r, cells[k])
         for k in cols.task:
             cell = cells[k]
             if not cell.strip():
@@ -285,8 +292,23 @@ def _table_tasks(
                 c.add_department(f, span_of(f.start, f.end))
         for k in cols.deadline:
             c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
+        for k in cols.year:
+            if k in years:
+                _add_year(c, *years[k], index, k)
     close()
     return tasks, sections, unknown
+
+
+def _add_year(c: _Collector, row: int, cell: str, index: int, col: int) -> None:
+    """The year of a year column (2024年 / 2024年度) as a deadline by that year, once per task."""
+    found = find_deadlines(cell, c.ctx)
+    if not found and (m := YEAR_CELL.search(for_matching(cell))):
+        found = [FoundDeadline(cell[m.start() : m.end()], int(m[1]), None, "by", m.start(), m.end())]
+    for d in found:
+        if any(x.year == d.year and x.month == d.month for x in c.deadlines):
+            continue
+        span = Span(block=index, start=d.start, end=d.end, row=row, col=col)
+        c.deadlines.append(Deadline(text=d.text, year=d.year, month=d.month, kind=d.kind, span=span))
 
 
 def _table_section(cell: str, kind: str, number: str | None, start: int, at: Span) -> Section:
