@@ -777,3 +777,33 @@ def test_decimal_outline_numbering() -> None:
 def test_a_decimal_number_in_a_sentence_is_no_heading() -> None:
     doc = parse_text("一、主要任务\n（一）发展普惠养老。1.5万张床位纳入普惠范围。\n")
     assert [t.title for t in doc.tasks] == ["发展普惠养老"]
+
+
+def test_an_attached_document_after_the_signature_has_its_own_tree() -> None:
+    doc = parse_text(
+        "国务院关于印发《银发经济行动方案》的通知\n各省、自治区、直辖市人民政府：\n现将《银发经济行动方案》印发给你们。\n"
+        "附件：1．银发经济行动方案\n2．2024年重点工作分工表\n国务院\n2024年1月15日\n"
+        "附件1\n银发经济行动方案\n一、发展民生事业\n（一）扩大老年助餐服务。到2025年覆盖率达到60%。（民政部牵头，财政部按职责分工负责）\n"
+        "（二）拓展居家助老服务。培育服务品牌100个以上。\n附件2\n2024年重点工作分工表\n"
+    )
+    # the attachment list is no task; the attached plan's items are
+    assert [t.title for t in doc.tasks] == ["扩大老年助餐服务", "拓展居家助老服务"]
+    assert [(d.name, d.role) for d in doc.tasks[0].departments] == [("民政部", "lead"), ("财政部", "co")]
+
+
+def test_an_attachment_after_a_numbered_notice_is_read_under_its_label() -> None:
+    doc = parse_text(
+        "某市民政局关于开展养老服务质量提升行动的通知\n一、工作任务\n（一）按时报送材料。请各区民政局于5月31日前报送。\n"
+        "附件：银发经济行动方案\n某市民政局\n2024年1月15日\n"
+        "附件1\n银发经济行动方案\n一、发展民生事业\n（一）扩大老年助餐服务。到2025年覆盖率达到60%。（市民政局牵头，市财政局按职责分工负责）\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("一.（一）", "按时报送材料"),
+        ("附件1.一.（一）", "扩大老年助餐服务"),
+    ]
+    assert doc.tasks[1].section_path == ["银发经济行动方案", "发展民生事业"]
+
+
+def test_without_attachments_nothing_after_the_signature_is_read() -> None:
+    doc = parse_text("一、主要任务\n（一）建设服务中心。\n某市人民政府\n2024年1月15日\n（二）这行在落款之后。\n")
+    assert [t.title for t in doc.tasks] == ["建设服务中心"]

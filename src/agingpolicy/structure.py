@@ -75,6 +75,12 @@ POSTAMBLE = regex.compile(
     )
     """
 )
+# an item of an attachment list is a title, with no clause in it: "2．2024年重点工作分工表"
+CLAUSE_MARKS = regex.compile(r"[。；！？，]")
+# the list of attachments in a notice's text: "附件：1．银发经济行动方案"
+ATTACHMENT_LIST = regex.compile(r"^附\s*件\s*[：:]")
+# the label over an attached document, alone on its line: "附件1" / "附件 2" / "附件："
+ATTACHMENT_HEAD = regex.compile(r"附\s*件\s*\d{0,2}\s*[：:]?")
 # one signer, or several on a line: "杭州市民政局        杭州市财政局"
 SIGNATURE = regex.compile(r"^(?:[\p{Han}（）()]{2,30}(?:人民政府|办公室|办公厅|委员会|政府|局|委|厅|部|办)\s*)+$")
 
@@ -465,15 +471,54 @@ class _Builder:
 
 
 def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[ParseWarning]]:
-    """Section tree of the paragraphs (tables are left to the table readers); also the preamble."""
+    """Section tree of the paragraphs (tables are left to the table readers); also the preamble.
+
+    The body ends at a signature, a date, an effective-date clause or the attachment list; what follows is
+    not the document's text, except the attachments themselves: a "附件1" line alone, then an attached
+    document ("附件1 / 银发经济行动方案 / 一、…"), whose tree is read on its own under a node of that name.
+    """
     headings, rank = _bare_numbers([classify(blk.text) if isinstance(blk, Paragraph) else None for blk in blocks])
+    roots, preamble, warnings, end = _build(blocks, headings, rank, 0, len(blocks))
+    labels = [
+        i for i in range(end, len(blocks))
+        if isinstance(blocks[i], Paragraph) and ATTACHMENT_HEAD.fullmatch(for_matching(blocks[i].text).strip())
+    ]
+    for k, start in enumerate(labels):
+        stop = labels[k + 1] if k + 1 < len(labels) else len(blocks)
+        part_roots, _, part_warnings, _ = _build(blocks, headings, rank, start + 1, stop)
+        if not part_roots:
+            continue
+        label = blocks[start].text.strip()  # type: ignore[union-attr]
+        title = next((b.text.strip() for b in blocks[start + 1 : stop] if isinstance(b, Paragraph)), label)
+        part = Node("unnumbered", -1, label, None, start, title, 0, len(label), children=part_roots)
+        for root in part_roots:
+            root.parent = part
+        roots.append(part)
+        warnings += part_warnings
+    return roots, preamble, warnings
+
+
+def _build(
+    blocks: list[Block], headings: list[Heading | None], rank: dict[str, float], first: int, stop: int
+) -> tuple[list[Node], list[Piece], list[ParseWarning], int]:
+    """The tree of blocks[first:stop] (indices stay those of ``blocks``), and where its body ended."""
     b = _Builder(blocks, rank)
-    for i, blk in enumerate(blocks):
+    listing = False  # inside an attachment list before the numbered text: "附件：1．……方案" / "2．……分工表"
+    end = stop
+    for i in range(first, stop):
+        blk = blocks[i]
         if not isinstance(blk, Paragraph):
             continue
         if b.started and _ends_body(blocks, i):
+            end = i
             break  # signature, date, effective date or attachments: nothing after belongs to a task
         h = headings[i]
+        if not b.started and ATTACHMENT_LIST.match(for_matching(blk.text)):
+            listing = True
+            continue
+        if listing and h is not None and not CLAUSE_MARKS.search(for_matching(blk.text)[h.rest_start :]):
+            continue
+        listing = False
         box = BOX.match(for_matching(blk.text))
         if box:
             b.open_box(i, blk.text, box["marker"])
@@ -495,7 +540,7 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
         ):
             continue
         b.body(i, blk.text)
-    return b.roots, b.preamble, b.warnings
+    return b.roots, b.preamble, b.warnings, end
 
 
 def _bare_numbers(headings: list[Heading | None]) -> tuple[list[Heading | None], dict[str, float]]:
