@@ -375,3 +375,8 @@ def test_a_marked_heading_beats_a_line_of_links_that_ends_like_a_title() -> None
     blocks = [Paragraph("首页 | 政务公开 | 办事服务"), Paragraph("信息公开目录"), Paragraph("部门文件"), Paragraph("规划计划"),
               Paragraph("某区人民政府关于加快发展养老服务业的实施意见", 1), Paragraph("一、总体要求")]
     assert extract_metadata(blocks).title == "某区人民政府关于加快发展养老服务业的实施意见"
+
+
+def test_a_letter_spaced_letterhead_is_no_part_of_the_title() -> None:
+    doc = parse_text("宁 都 县 人 民 政 府 办 公 室\n某县农村养老服务实施方案\n（2023一2025年）\n一、主要任务\n1.建设中心。县民政局负责。\n")
+    assert doc.title == "某县农村养老服务实施方案（2023—2025年）"

@@ -28,7 +28,8 @@ from .spans import clause_bounds, mask
 PERIODS: dict[str, list[int]] = load("documents")["periods"]
 
 # a year as written: 2025 (full-width digits are ASCII after normalising) or 二〇二五 / 二零三五
-YEAR = r"(?:20\d{2}|二[〇零○][〇零○一二三四五六七八九]{2})"
+# OCR may split the digits with single spaces (20 25年, 2 0 2 5年): read so only where 年 follows
+YEAR = r"(?:20\d{2}|2\x20?0\x20?\d\x20?\d(?=\s*年)|二[〇零○][〇零○一二三四五六七八九]{2})"
 
 # a month or a day as written: 6 / 12 / 十二 / 二十九
 MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -61,7 +62,9 @@ PAST = regex.compile(r"(?<![为除])了(?!解)|已经|已|曾|截至目前|以�
 # after "2030年": a name or a span, not a time limit (2030年可持续发展议程, 2019年度, 2020年以来)
 NOT_A_DEADLINE = regex.compile(r"度|以来|的|代|前后|可持续|远景|版|起|开始|—|-|至")
 # anything a deadline needs: a year in digits or Chinese numerals, a plan period, a recurrence or duration word
-TIME_MARK = regex.compile(r"(?:19|20)\d\d|[二〇零○]{2}|十[一二三四五六七]五|规划期|每年|长期|持续|常态化")
+TIME_MARK = regex.compile(
+    r"(?:19|2\x20?0)\x20?\d\x20?\d|[二〇零○]{2}|十[一二三四五六七]五|规划期|每年|长期|持续|常态化"
+)
 # how far after an explicit time limit a past mark still belongs to it: "2017年底前已完成" (not "前完成已建成")
 EXPLICIT_PAST_REACH = 2
 BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
@@ -105,7 +108,7 @@ def _is_past(norm: str, start: int, end: int, bare: bool = True) -> bool:
 
 
 def _year(written: str) -> int:
-    return int(written.translate(YEAR_DIGITS))
+    return int(written.translate(YEAR_DIGITS).replace(" ", ""))
 
 
 def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadline]:

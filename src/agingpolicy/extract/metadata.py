@@ -159,6 +159,18 @@ def _head(blocks: list[Block]) -> list[tuple[int, str]]:
     return out
 
 
+# a line set with a space after each character: 某 某 县 人 民 政 府 文 件 (a letterhead, never a title line)
+LETTER_SPACED = regex.compile(r"\p{Han}(?:\s+\p{Han}){3,}")
+
+
+def _letterhead(text: str) -> bool:
+    """A letter-spaced masthead or issuer line: what it says, read without its spaces, is a masthead or a body."""
+    if not LETTER_SPACED.fullmatch(text):
+        return False
+    joined = regex.sub(r"\s+", "", text)
+    return bool(MASTHEAD.fullmatch(joined) or UNIT_LINE.match(joined))
+
+
 def _titleish(text: str) -> bool:
     """Could be (part of) a title: short, no sentence marks, not site navigation or chrome, not a date,
     not a masthead (……人民政府文件) or a document number."""
@@ -172,6 +184,7 @@ def _titleish(text: str) -> bool:
         and not CN_DATE.search(norm)
         and not CHROME_LINE.fullmatch(stripped)
         and not MASTHEAD.fullmatch(stripped)
+        and not _letterhead(stripped)
         and not DOC_NUMBER.fullmatch(stripped)
         and not ORDER_NUMBER.fullmatch(stripped)
         and not ATTACHMENT_LABEL.fullmatch(stripped)
@@ -200,7 +213,7 @@ def find_title(
         joined = "".join(t for _, t in run)
         if closed_at == pos - 1 and YEAR_SPAN.fullmatch(for_matching(bare)):
             title, first = candidates[-1]  # "……规划" / "（2021—2025年）": a title broken before its years
-            candidates[-1] = (title + bare, first)
+            candidates[-1] = (title + for_matching(bare).strip(), first)  # its dash as read: 2023一2025 -> —
             run = []
         elif TITLE_END.search(for_matching(joined)):
             candidates.append((joined, run[0][0]))
@@ -402,7 +415,7 @@ def find_doc_number(head: list[tuple[int, str]]) -> str | None:
     """A 文号 line (某政发〔2022〕7号), else the number of an order: 湖南省人民政府令 / 第321号, on one line
     or two, is stored as 湖南省人民政府令第321号."""
     for _, text in head:
-        if DOC_NUMBER.fullmatch(text.strip()):
+        if DOC_NUMBER.fullmatch(for_matching(text).strip()):  # 〔2O23〕 reads as 〔2023〕
             return text.strip()  # as written
     lines = [for_matching(text).strip() for _, text in head]
     for pos, text in enumerate(lines[:MASTHEAD_REACH]):
@@ -442,6 +455,8 @@ def find_issuer(
     forwarding notice's 关于, else a unit line under the title, else the signature above the date."""
     before = [t.strip() for i, t in head if title_block is None or i < title_block][:MASTHEAD_REACH]
     for text in before:
+        if LETTER_SPACED.fullmatch(text):
+            text = regex.sub(r"\s+", "", text)  # 某 某 县 人 民 政 府 文 件
         m = MASTHEAD.fullmatch(text) or ORDER_LINE.fullmatch(text)
         if m:
             return _body(m["body"])

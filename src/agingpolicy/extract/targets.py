@@ -54,12 +54,14 @@ SUFFIX_ALT = "|".join(sorted(map(regex.escape, SUFFIX_CMP), key=len, reverse=Tru
 CN_NUM = "一二三四五六七八九十两百千"
 GAPLESS = frozenset(_VOCAB["gapless_prefixes"])  # comparators that must touch their number
 
+# A number OCR split with single spaces (5 0%, 1 0 0%) is one number where a unit follows it; a digit after
+# "digit space" never starts a number of its own (no 0% out of 5 0%).
 # 不低于55% / 至少建有1所 / 60%以上 / 3—5家 / 1名至2名 / 3万至5万人 / 不少于二次 / 百分之六十以上
 QUANTITY = regex.compile(
     rf"""(?x)
     (?:(?P<pre>{PREFIX_ALT})(?P<gap>[\p{{Han}}]{{0,8}}?的?)\s*)?
-    (?<![\d.+\-])
-    (?P<num>\d+(?:\.\d+)?|百分之[{CN_NUM}]{{1,4}}|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
+    (?<![\d.+\-])(?<!\d\x20)
+    (?P<num>\d+(?:\x20\d+)+(?=\s*{UNIT_MAG})|\d+(?:\.\d+)?|百分之[{CN_NUM}]{{1,4}}|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
     (?:\s*(?P<unit1>{UNIT_MAG})?\s*(?P<range>[—\-－–~至到]{{1,2}})\s*\d+(?:\.\d+)?)?
     \s*(?P<unit>{UNIT_MAG})?
     (?P<post>{SUFFIX_ALT})?
@@ -136,7 +138,7 @@ def _value(norm: str, m: regex.Match[str], pre: str | None) -> float | None:
         value = cn_to_int(num.removeprefix("百分之"))
         return None if value is None else float(value)
     if num[0].isdigit():
-        return float(num)
+        return float(num.replace(" ", ""))
     value = cn_to_int(num)
     if value is None or not (pre or BUILD_VERB.search(norm[max(0, start_num - 3) : start_num]) or _grade(norm, m)):
         return None
