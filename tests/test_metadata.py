@@ -380,3 +380,8 @@ def test_a_marked_heading_beats_a_line_of_links_that_ends_like_a_title() -> None
 def test_a_letter_spaced_letterhead_is_no_part_of_the_title() -> None:
     doc = parse_text("宁 都 县 人 民 政 府 办 公 室\n某县农村养老服务实施方案\n（2023一2025年）\n一、主要任务\n1.建设中心。县民政局负责。\n")
     assert doc.title == "某县农村养老服务实施方案（2023—2025年）"
+
+
+def test_a_wrapper_of_a_policy_and_its_annex_is_titled_by_the_policy() -> None:
+    m = meta("国务院关于印发《银发经济行动方案》和《2024年重点工作分工表》的通知\n各省、自治区、直辖市人民政府：\n现印发给你们。")
+    assert m.title == "银发经济行动方案"

@@ -234,6 +234,9 @@ def find_title(
                 return other, other_block, title
         inner = WRAPPED.search(title)
         if inner:
+            cited = INNER_TITLE.findall(inner.group("t"))
+            if len(cited) > 1:  # 印发《……行动方案》和《……分工表》的通知: the first is the policy, then its annexes
+                return cited[0], block, title
             return INNER_TITLE.sub(r"\g<t>", inner.group("t")), block, title
     return title, block, None
 
