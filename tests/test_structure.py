@@ -807,3 +807,9 @@ def test_an_attachment_after_a_numbered_notice_is_read_under_its_label() -> None
 def test_without_attachments_nothing_after_the_signature_is_read() -> None:
     doc = parse_text("一、主要任务\n（一）建设服务中心。\n某市人民政府\n2024年1月15日\n（二）这行在落款之后。\n")
     assert [t.title for t in doc.tasks] == ["建设服务中心"]
+
+
+@pytest.mark.parametrize("marker", ["📌 ", "🔹", "▶", "★ ", "■"])
+def test_a_symbol_before_a_number_does_not_hide_the_heading(marker: str) -> None:
+    doc = parse_text(f"某县实施方案\n{marker}一、主要任务\n{marker}（一）发展助餐服务。每个乡镇建成1个助餐点。\n")
+    assert [(t.id, t.title) for t in doc.tasks] == [("一.（一）", "发展助餐服务")]

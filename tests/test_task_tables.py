@@ -217,12 +217,28 @@ def test_note_row_under_the_table_is_not_a_task() -> None:
 
 def test_table_with_unit_columns_but_no_task_column_warns() -> None:
     doc = parse_text(
-        "某县养老项目清单\n"
-        + tab_table(("序号", "项目名称", "建设规模", "牵头单位"), ("1", "县养老服务中心", "床位200张", "县民政局"))
+        "某县养老设施清单\n"
+        + tab_table(("序号", "设施名称", "建设规模", "牵头单位"), ("1", "县养老服务中心", "床位200张", "县民政局"))
     )
     assert doc.tasks == []
     [warning] = [w for w in doc.warnings if w.code == "table.unread"]
-    assert "项目名称" in warning.message and warning.block is not None
+    assert "设施名称" in warning.message and warning.block is not None
+
+
+def test_a_project_list_is_a_task_table() -> None:
+    doc = parse_text(
+        "青羊区2024年养老服务民生实事项目清单\n"
+        + tab_table(
+            ("序号", "项目名称", "建设内容及目标", "责任单位", "完成时间"),
+            ("1", "新建街道综合养老服务中心", "新建街道综合养老服务中心3个", "区民政局", "12月底"),
+            ("2", "推进老旧小区加装电梯", "完成加装电梯100部", "区住建局", "年内"),
+        )
+    )
+    assert [(t.title, [d.name for d in t.departments], [x.text for x in t.targets]) for t in doc.tasks] == [
+        ("新建街道综合养老服务中心", ["区民政局"], ["3个"]),
+        ("推进老旧小区加装电梯", ["区住建局"], ["100部"]),
+    ]
+    assert doc.indicators == []
 
 
 def test_indicator_table_with_a_unit_column_does_not_warn() -> None:

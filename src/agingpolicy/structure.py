@@ -55,6 +55,8 @@ BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse
 # a heading line has none of these: "促进老年人社会参与" yes, "全区共有3家。" no
 SENTENCE_MARKS = regex.compile(r"[。；！？：，、\d%]")
 STARTS_AS_TEXT = regex.compile(r"^[\p{Han}“]")
+# symbols a page puts before a heading's number: emoji (📌 🔹 ▶ ■ ◆ ★), variation selectors, spaces
+LEADING_SYMBOLS = regex.compile(r"^(?:[\p{So}\p{Sk}\u200d\ufe0f]\s*)+")
 # a title that opens with a year: "2023年度重点任务" / "2024年工作目标"
 YEAR_TITLE = regex.compile(r"^(?:19|20)\d{2}\s*年")
 
@@ -227,6 +229,9 @@ class Node:
 def classify(text: str) -> Heading | None:
     """The numbering at the start of a paragraph, if any (damaged forms included, unvalidated)."""
     norm = for_matching(text)
+    lead = LEADING_SYMBOLS.match(norm)  # "📌 一、" / "🔹（一）": a marker a web editor put before the number
+    skip = lead.end() if lead else 0
+    norm = norm[skip:]
     for kind, damage, pattern in NUMBERING:
         m = pattern.match(norm)
         if m is None:
@@ -234,12 +239,12 @@ def classify(text: str) -> Heading | None:
         rest = norm[m.end() :]
         if not rest or (rest[0].isdigit() and not _may_open_with_digits(kind, damage, rest)):
             continue
-        if m.groupdict().get("stop") is not None and text[m.start("stop")] != ".":
+        if m.groupdict().get("stop") is not None and text[skip + m.start("stop")] != ".":
             continue
         num = m.groupdict().get("num")
         ordinal = to_int(num) if num else None
-        number = text[: m.end()].strip() or None
-        return Heading(kind, number if damage != "lost_number" else None, ordinal, damage, m.end())
+        number = text[skip : skip + m.end()].strip() or None
+        return Heading(kind, number if damage != "lost_number" else None, ordinal, damage, skip + m.end())
     return None
 
 

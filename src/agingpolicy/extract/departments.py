@@ -55,6 +55,7 @@ LISTED_NAME = regex.compile(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|�
 LEVEL_WORDS = frozenset(p for ps in _LEX["level_prefixes"].values() for p in ps)  # 省 市 区 县 镇 …
 LEVEL_PREFIXES = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
 GOVERNMENT_ENDINGS = ("局", "委", "厅", "办", "部")  # the endings of government bodies themselves
+UNNAMED_WORD = regex.compile(r"有关|相关|其他|其它")  # 市直有关部门 / 县相关单位 name no body
 UNKNOWN_BODY_MAX = 12  # the longest level-named body the lexicon does not know: 县文化旅游广电体育局
 
 # A bracketed note, nesting allowed, by its opening bracket: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
@@ -134,7 +135,7 @@ DUTY_OPENING = regex.compile(r"^\s*(?P<verb>负责|承担|牵头|配合|参与|�
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
 DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
-SUBJECT_START = regex.compile(r"由(?!于)|》")
+SUBJECT_START = regex.compile(r"由(?!于)|》|(?<![申邀聘提])请")  # 请各区民政局会同…… -> 各区民政局
 # "A、B等部门" / "A、B两级政府": list + shared head word
 # "自然资源、住房城乡建设主管部门" shares 主管部门
 SHARED_HEAD = regex.compile(r"^(?P<list>.+?)(?:等|两级|三级|各级)?(?P<head>(?:行政主管|主管|行政)?部门|单位|政府)$")
@@ -259,6 +260,7 @@ def known_unit(name: str) -> bool:
         and len(name) <= UNKNOWN_BODY_MAX
         and not _is_verbish(name)
         and not _office_of_known_unit(name)  # 县财政局研究制定……办: a known unit, then a clause
+        and not UNNAMED_WORD.search(name)  # 市直有关部门 cut short: unnamed
     ):
         return True  # a body the lexicon does not know, named by its level: 省中医药局, 县文化旅游广电体育局
     ending = next((e for e in BODY_ENDINGS if name.endswith(e)), None)
