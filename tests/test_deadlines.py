@@ -162,3 +162,25 @@ def test_a_count_is_not_a_year(text: str) -> None:
 
 def test_a_year_that_lost_its_nian_is_still_a_year() -> None:
     assert [d.year for d in find_deadlines("大力实施老年大学行动计划，2021在部分街道建成老年大学分校。")] == [2021]
+
+
+ANNUAL = DocContext(year=2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12月底前建成3个助餐点。", [("12月底前", 2024, 12)]),
+        ("9月30日前完成摸底。", [("9月30日前", 2024, 9)]),
+        ("年内完成改造任务。", [("年内", 2024, None)]),
+        ("2025年6月底前出台办法。", [("2025年6月底前", 2025, 6)]),  # a written year wins
+        ("3个月内完成整改。", []),  # a duration, not a month
+        ("每年6月份开展评估。", [("每年", None, None)]),
+    ],
+)
+def test_a_month_without_its_year_in_an_annual_document(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert [(d.text, d.year, d.month) for d in find_deadlines(text, ANNUAL)] == expected
+
+
+def test_a_month_without_its_year_is_no_deadline_without_an_annual_title() -> None:
+    assert find_deadlines("12月底前建成3个助餐点。", DocContext()) == []

@@ -385,3 +385,19 @@ def test_a_letter_spaced_letterhead_is_no_part_of_the_title() -> None:
 def test_a_wrapper_of_a_policy_and_its_annex_is_titled_by_the_policy() -> None:
     m = meta("国务院关于印发《银发经济行动方案》和《2024年重点工作分工表》的通知\n各省、自治区、直辖市人民政府：\n现印发给你们。")
     assert m.title == "银发经济行动方案"
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("青羊区2024年养老服务民生实事项目清单", 2024),
+        ("黄桥镇2024年老龄工作要点", 2024),
+        ("某市养老服务体系建设规划（2021—2025年）", None),
+        ("2023年至2025年养老服务行动计划", None),
+        ("某市“十四五”养老服务体系规划", None),
+    ],
+)
+def test_the_year_of_an_annual_document(title: str, year: int | None) -> None:
+    from agingpolicy.extract.context import _title_year
+
+    assert _title_year(title) == year

@@ -12,6 +12,8 @@ from ..models import Level
 from .metadata import Metadata
 
 FIRST_IS_LEAD = regex.compile("|".join(load("departments")["first_is_lead"]))
+# the one year an annual document is for, from its title: "某区2024年养老服务民生实事项目清单" / "2024年工作要点"
+TITLE_YEAR = regex.compile(r"(?<![\d—\-－–~至到])((?:19|20)\d{2})\s*年(?!\s*[—\-－–~至到]\s*(?:19|20)?\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,7 @@ class DocContext:
     period_start: int | None = None
     period_end: int | None = None  # “十四五”期间 -> 2025
     first_is_lead: bool = False  # the document says the first-listed unit leads (列第一位者为牵头单位)
+    year: int | None = None  # the year an annual document is for: its "12月底" means that year's December
 
     @classmethod
     def from_metadata(cls, meta: Metadata, blocks: list[Block]) -> DocContext:
@@ -29,4 +32,11 @@ class DocContext:
             period_start=meta.period.start if meta.period else None,
             period_end=meta.period.end if meta.period else None,
             first_is_lead=bool(FIRST_IS_LEAD.search(text)),
+            year=_title_year(meta.title),
         )
+
+
+def _title_year(title: str) -> int | None:
+    """The year of a title naming exactly one year and no span: 2024年工作要点 -> 2024; 2021—2025年 -> None."""
+    years = {int(m[1]) for m in TITLE_YEAR.finditer(title)}
+    return years.pop() if len(years) == 1 else None

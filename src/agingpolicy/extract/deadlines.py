@@ -44,6 +44,12 @@ BY = regex.compile(
     """
 )
 # after the time phrase: it qualifies a noun (2000年以前建成的老旧小区), it is no time limit
+# in an annual document, a limit without its year: 12月底 / 9月30日前 / 6月份 / 年内 / 年底前 (not 2024年12月底,
+# taken whole by BY, and not a count of months: 3个月内)
+YEARLESS = regex.compile(
+    rf"(?<![\d年个])(?P<m>{MONTH_DAY})\s*月(?:\s*{MONTH_DAY}\s*[日号])?(?:底|末|份)?\s*(?:前|以前|之前)?(?![\d日号])"
+    r"|(?<![\d])年(?:内|底前?)(?![度])"
+)
 ATTRIBUTIVE = regex.compile(r"(?:建成|竣工|建设|建造|修建|交付|投用|投入使用|出生|登记|注册|取得|发生)的")
 # 从2022年起 / 自2023年起 / 2022年起 / 自2026年1月1日起
 FROM = regex.compile(
@@ -113,8 +119,8 @@ def _year(written: str) -> int:
 
 def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadline]:
     norm = for_matching(text)
-    if not TIME_MARK.search(norm):
-        return []  # no year, period or recurrence word: nothing to read
+    if not TIME_MARK.search(norm) and not (ctx is not None and ctx.year and YEARLESS.search(norm)):
+        return []  # no year, period or recurrence word (nor, in an annual document, a month): nothing to read
     norm = mask(norm, CITED)
     found: list[FoundDeadline] = []
     taken: list[tuple[int, int]] = []
@@ -157,6 +163,10 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
             continue
         month = to_int(m["m"]) if m["m"] else 3 * to_int(m["q"]) if m["q"] else None  # a quarter ends in its 3rd month
         add(m.start() if m["pre"] else m.start("y"), m.end(), year, month, "by")
+    if ctx is not None and ctx.year:  # an annual document: "12月底前" / "9月30日前" / "年内" are this year's
+        for m in YEARLESS.finditer(norm):
+            month = to_int(m["m"]) if m["m"] else None
+            add(m.start(), m.end(), ctx.year, month, "by")
     for m in DURING.finditer(norm):
         add(m.start(), m.end(), PERIODS[m["p"]][1], None, "during")
     if ctx is not None and ctx.period_end:
