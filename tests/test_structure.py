@@ -813,3 +813,29 @@ def test_without_attachments_nothing_after_the_signature_is_read() -> None:
 def test_a_symbol_before_a_number_does_not_hide_the_heading(marker: str) -> None:
     doc = parse_text(f"某县实施方案\n{marker}一、主要任务\n{marker}（一）发展助餐服务。每个乡镇建成1个助餐点。\n")
     assert [(t.id, t.title) for t in doc.tasks] == [("一.（一）", "发展助餐服务")]
+
+
+def test_items_run_into_the_paragraph_of_their_heading_are_tasks_of_their_own() -> None:
+    doc = parse_text(
+        "某规划\n第三章　主要任务\n"
+        "（一）强化健康教育，提高老年人主动健康能力。1.开展老年健康宣传。利用宣传周普及健康知识。"
+        "2.加强老年人健康管理。健康管理服务率达到65%以上。（国家卫生健康委负责）\n"
+        "（二）完善预防保健服务体系。1.加强疾病预防。到2025年覆盖所有省份。（国家卫生健康委牵头，国家中医药局按职责分工负责）"
+        "2.推进口腔健康。开展口腔健康行动。\n（三）完善老年医疗资源布局。到2025年比例达到60%以上，1.5万张床位转为护理床位。\n"
+    )
+    assert [(t.id, t.title) for t in doc.tasks] == [
+        ("第三章.（一）.1", "开展老年健康宣传"),
+        ("第三章.（一）.2", "加强老年人健康管理"),
+        ("第三章.（二）.1", "加强疾病预防"),
+        ("第三章.（二）.2", "推进口腔健康"),
+        ("第三章.（三）", "完善老年医疗资源布局"),
+    ]
+    # each item reads its own part of the paragraph only
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks[:4]] == [
+        [], [("国家卫生健康委", "responsible")], [("国家卫生健康委", "lead"), ("国家中医药局", "co")], [],
+    ]
+    assert [[d.year for d in t.deadlines] for t in doc.tasks[:4]] == [[], [], [2025], []]
+    # the items share their heading's block; each span points at its own title in it
+    paragraph = "（一）强化健康教育，提高老年人主动健康能力。1.开展老年健康宣传。利用宣传周普及健康知识。2.加强老年人健康管理。"
+    assert doc.tasks[0].span.block == doc.tasks[1].span.block
+    assert paragraph[doc.tasks[1].span.start : doc.tasks[1].span.end] == "加强老年人健康管理"

@@ -57,6 +57,8 @@ SENTENCE_MARKS = regex.compile(r"[。；！？：，、\d%]")
 STARTS_AS_TEXT = regex.compile(r"^[\p{Han}“]")
 # symbols a page puts before a heading's number: emoji (📌 🔹 ▶ ■ ◆ ★), variation selectors, spaces
 LEADING_SYMBOLS = regex.compile(r"^(?:[\p{So}\p{Sk}\u200d\ufe0f]\s*)+")
+# an item run into a paragraph after a sentence: "……。2.加强老年人健康管理。" / "……）3．推进……"
+RUN_IN_ITEM = regex.compile(r"(?<=[。；）])\s*(?P<num>\d{1,2})\s*[．.、](?!\d)\s*(?=[\p{Han}“])")
 # a title that opens with a year: "2023年度重点任务" / "2024年工作目标"
 YEAR_TITLE = regex.compile(r"^(?:19|20)\d{2}\s*年")
 
@@ -200,6 +202,7 @@ class Node:
     parent: Node | None = None
     recovered: str | None = None
     box: bool = False  # a 专栏 box: a section beside the text, never a task itself
+    block_end: int | None = None  # where this node's part of its block ends, when run-in items share the block
 
     @property
     def label(self) -> str:
@@ -417,11 +420,19 @@ class _Builder:
         t_end, b_start = split_title(text, h.rest_start, headed=h.kind != "article" and not in_article)
         title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
         node = Node(h.kind, rank, h.number, ordinal, i, title, h.rest_start, t_end, recovered=recovered)
-        body = text[b_start:].strip()
-        if body:
-            offset = text.index(body, b_start)
-            node.body.append(Piece(i, offset, offset + len(body), body))
+        items = _run_in_items(text, b_start) if h.kind != "arabic" else []
+        end = items[0][0] if items else len(text)
+        _add_body(node, i, text, b_start, end)
+        if items:
+            node.block_end = end
         self.add(node)
+        for k, (start, rest, stop) in enumerate(items, start=1):  # "（一）…。1.…。2.…": items of the same block
+            t_end, b_start = split_title(text[:stop], rest)
+            item = Node("arabic", self.rank["arabic"], text[start:rest].strip(), k, i,
+                        text[rest:t_end].strip().rstrip("。；：，、 "), rest, t_end, block_end=stop)
+            _add_body(item, i, text, b_start, stop)
+            self.last[(id(node), "arabic")] = k
+            self.add(item)
         return True
 
     def unnumbered_heading(self, i: int, text: str, next_heading: Heading) -> bool:
@@ -473,6 +484,30 @@ class _Builder:
         if first is None or last is None:
             return []
         return [n for n in siblings if n.ordinal is not None and first <= n.ordinal <= last]
+
+
+def _add_body(node: Node, block: int, text: str, start: int, end: int) -> None:
+    """The text of ``block`` between ``start`` and ``end``, stripped, as a piece of ``node``'s body."""
+    body = text[start:end].strip()
+    if body:
+        offset = text.index(body, start)
+        node.body.append(Piece(block, offset, offset + len(body), body))
+
+
+def _run_in_items(text: str, start: int) -> list[tuple[int, int, int]]:
+    """Numbered items run into one paragraph after its heading: "（一）强化健康教育。1.开展宣传。……2.加强管理。……"
+    -> (where the number starts, where its title starts, where the item ends) for each, when they number 1, 2, …
+    from the first and there are two at least; else none."""
+    norm = for_matching(text)
+    found = [m for m in RUN_IN_ITEM.finditer(norm, start)]
+    items: list[regex.Match[str]] = []
+    for m in found:
+        if int(m["num"]) == len(items) + 1:
+            items.append(m)
+    if len(items) < 2:
+        return []
+    ends = [m.start() for m in items[1:]] + [len(text)]
+    return [(m.start("num"), m.end(), end) for m, end in zip(items, ends, strict=True)]
 
 
 def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[ParseWarning]]:

@@ -122,7 +122,7 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
         c = _Collector.new(ctx)
         heading = blocks[node.block]
         assert isinstance(heading, Paragraph)
-        c.add_text(_without_number(heading.text, node.title_start), _SpanOf(node.block))
+        c.add_text(_own_text(heading.text, node), _SpanOf(node.block))
         for piece in node.body:
             if piece.block != node.block:
                 c.add_text(piece.text, _SpanOf(piece.block, piece.start))
@@ -172,6 +172,13 @@ def _heading_over_table(node: Node, blocks: list[Block]) -> bool:
     return isinstance(following, Table) and (not text or (text.endswith("：") and "\n" not in text))
 
 
+def _own_text(text: str, node: Node) -> str:
+    """The part of a heading's block that is the node's own, its number blanked: up to its first run-in item
+    ("（一）…。1.…。2.…"), or from its number to its end for a run-in item (offsets kept)."""
+    end = node.block_end if node.block_end is not None else len(text)
+    return _without_number(text[:end], node.title_start)
+
+
 def _without_number(text: str, start: int) -> str:
     """The paragraph with its item number blanked (same length), so '第三条  市民政部门' reads as a clause."""
     return " " * start + text[start:]
@@ -184,7 +191,7 @@ def _section_duties(section: Node, blocks: list[Block], ctx: DocContext) -> list
     if not isinstance(heading, Paragraph):
         return []
     duties: list[tuple[Found, Span]] = []
-    texts = [(_without_number(heading.text, section.title_start), _SpanOf(section.block))]
+    texts = [(_own_text(heading.text, section), _SpanOf(section.block))]
     texts += [(p.text, _SpanOf(p.block, p.start)) for p in section.body if p.block != section.block]
     for text, span_of in texts:
         norm = for_matching(text)
