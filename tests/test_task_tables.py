@@ -445,3 +445,32 @@ def test_word_year_column_merged_down() -> None:
 def test_a_kpi_column_alone_makes_no_task_table() -> None:
     table = Table((("指标", "考核指标", "责任单位"), ("养老床位", "不少于500张", "县民政局")))
     assert task_columns(table) is None
+
+
+def test_a_box_written_as_a_table_gives_its_projects_as_tasks() -> None:
+    doc = parse_text(
+        "某县“十四五”养老服务体系建设规划\n第三章　主要任务\n一、健全居家社区养老服务网络\n"
+        "（一）完善社区养老服务设施。到2025年覆盖率达到100%。\n"
+        + tab_table(
+            ("专栏1　居家社区养老重点工程",),
+            ("项目", "建设内容"),
+            ("老年助餐服务工程", "新建老年食堂和助餐点60个。"),
+            ("适老化改造工程", "完成困难老年人家庭适老化改造1000户。（责任单位：县民政局）"),
+        )
+        + "（二）发展居家上门服务。建设家庭养老床位500张。\n"
+    )
+    assert [(t.title, [x.text for x in t.targets], [d.name for d in t.departments]) for t in doc.tasks] == [
+        ("完善社区养老服务设施", ["达到100%"], []),
+        ("老年助餐服务工程", ["60个"], []),
+        ("适老化改造工程", ["1000户"], ["县民政局"]),
+        ("发展居家上门服务", ["500张"], []),
+    ]
+    assert doc.tasks[1].section_path == ["专栏1　居家社区养老重点工程"]
+
+
+def test_a_box_table_under_a_background_chapter_gives_no_tasks() -> None:
+    doc = parse_text(
+        "某县规划\n第一章　发展基础\n一、主要成就\n“十三五”期间成效明显。\n"
+        + tab_table(("专栏1　“十三五”主要成就",), ("项目", "完成情况"), ("养老机构", "建成20家")) + "第二章　主要任务\n"
+    )
+    assert doc.tasks == []

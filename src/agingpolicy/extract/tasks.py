@@ -14,7 +14,7 @@ from .. import deptlex
 from ..blocks import Block, Paragraph, Table
 from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
 from ..normalize import for_matching
-from ..structure import SUMMING_UP, Node, classify, split_title
+from ..structure import BOX, SUMMING_UP, Node, classify, split_title
 from .columns import TaskColumns, task_columns, unread_warning
 from .context import DocContext
 from .deadlines import FoundDeadline, find_deadlines
@@ -23,6 +23,7 @@ from .targets import find_targets
 
 YEAR_CELL = regex.compile(r"((?:19|20)\d{2})\s*年?")  # a year column's cell: 2024年 / 2024年度 / 2024
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
+BOX_HEADER_MAX = 6  # the labels of a 专栏 table's header row are short: 项目 | 建设内容 | 责任单位
 RANKING_VIAS = ("bracket", "table")  # notes and table cells rank units against a lead; prose ranks by sentence
 
 
@@ -331,6 +332,58 @@ def _table_section(cell: str, kind: str, number: str | None, start: int, at: Spa
     )
 
 
+def _box_table(table: Table) -> str | None:
+    """The marker of a 专栏 box written as a table ("专栏1　居家社区养老重点工程" as its caption), or None."""
+    if table.caption is None or table.width < 2:
+        return None
+    m = BOX.match(for_matching(table.caption))
+    return m["marker"] if m else None
+
+
+def _in_work(roots: list[Node], index: int) -> bool:
+    """Is block ``index`` inside a part that assigns work (the last heading before it is)?"""
+    last: Node | None = None
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.block < index and (last is None or node.block > last.block):
+            last = node
+        stack.extend(node.children)
+    return last is not None and last.is_work()
+
+
+def _box_table_tasks(table: Table, index: int, marker: str, ctx: DocContext) -> tuple[list[Task], set[str]]:
+    """The rows of a 专栏 table as tasks, as the numbered items of a box written as lines are: the first cell
+    names the project, the others hold what it builds. A header row of short labels (项目 | 建设内容) is not one."""
+    rows = list(enumerate(table.rows))
+    if rows and all(len(c) <= BOX_HEADER_MAX and not any(ch.isdigit() for ch in c) for c in rows[0][1] if c):
+        rows = rows[1:]
+    tasks: list[Task] = []
+    unknown: set[str] = set()
+    for r, cells in rows:
+        filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
+        if len(filled) < 2:
+            continue
+        (k0, title), rest = filled[0], filled[1:]
+        c = _Collector.new(ctx)
+        for k, cell in rest:
+            c.add_text(cell, _SpanOf(index, 0, r, k), prose=False)
+        tasks.append(
+            Task(
+                id=f"{marker}.{len(tasks) + 1}",
+                section_path=[table.caption or marker],
+                title=title,
+                text="\n".join(cell for _, cell in rest),
+                departments=_beside_a_lead(c.departments),
+                deadlines=c.deadlines,
+                targets=c.targets,
+                span=Span(block=index, start=0, end=len(title), row=r, col=k0),
+            )
+        )
+        unknown |= c.unknown
+    return tasks, unknown
+
+
 def extract_tasks(
     roots: list[Node], blocks: list[Block], ctx: DocContext
 ) -> tuple[list[Task], list[Section], list[ParseWarning]]:
@@ -342,6 +395,12 @@ def extract_tasks(
         if not isinstance(b, Table):
             continue
         cols = task_columns(b)
+        if cols is None and (box := _box_table(b)) is not None:  # a 专栏 box written as a table
+            if _in_work(roots, i):
+                t, u = _box_table_tasks(b, i, box, ctx)
+                tasks.extend(t)
+                unknown |= u
+            continue
         t, s, u = _table_tasks(b, i, cols, ctx, id_prefix=f"T{i}") if cols is not None else ([], [], set())
         if (w := unread_warning(b, i, cols, len(t))) is not None:
             unread.append(w)
