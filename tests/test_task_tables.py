@@ -465,7 +465,8 @@ def test_a_box_written_as_a_table_gives_its_projects_as_tasks() -> None:
         ("适老化改造工程", ["1000户"], ["县民政局"]),
         ("发展居家上门服务", ["500张"], []),
     ]
-    assert doc.tasks[1].section_path == ["专栏1　居家社区养老重点工程"]
+    assert doc.tasks[1].section_path == ["主要任务", "健全居家社区养老服务网络", "专栏1　居家社区养老重点工程"]
+    assert doc.tasks[1].id == "第三章.一.专栏1.1"  # as the items of a box written as lines
 
 
 def test_a_box_table_under_a_background_chapter_gives_no_tasks() -> None:

@@ -340,8 +340,8 @@ def _box_table(table: Table) -> str | None:
     return m["marker"] if m else None
 
 
-def _in_work(roots: list[Node], index: int) -> bool:
-    """Is block ``index`` inside a part that assigns work (the last heading before it is)?"""
+def _heading_before(roots: list[Node], index: int) -> Node | None:
+    """The last heading before block ``index``: the part a table standing there belongs to."""
     last: Node | None = None
     stack = list(roots)
     while stack:
@@ -349,15 +349,19 @@ def _in_work(roots: list[Node], index: int) -> bool:
         if node.block < index and (last is None or node.block > last.block):
             last = node
         stack.extend(node.children)
-    return last is not None and last.is_work()
+    return last
 
 
-def _box_table_tasks(table: Table, index: int, marker: str, ctx: DocContext) -> tuple[list[Task], set[str]]:
+def _box_table_tasks(
+    table: Table, index: int, marker: str, part: Node, ctx: DocContext
+) -> tuple[list[Task], set[str]]:
     """The rows of a 专栏 table as tasks, as the numbered items of a box written as lines are: the first cell
     names the project, the others hold what it builds. A header row of short labels (项目 | 建设内容) is not one."""
     rows = list(enumerate(table.rows))
     if rows and all(len(c) <= BOX_HEADER_MAX and not any(ch.isdigit() for ch in c) for c in rows[0][1] if c):
         rows = rows[1:]
+    # the box hangs in the section of the item it follows, as a box of numbered lines does
+    section = part.path()[:-1] if part.parent is not None and not part.children else part.path()
     tasks: list[Task] = []
     unknown: set[str] = set()
     for r, cells in rows:
@@ -370,8 +374,8 @@ def _box_table_tasks(table: Table, index: int, marker: str, ctx: DocContext) -> 
             c.add_text(cell, _SpanOf(index, 0, r, k), prose=False)
         tasks.append(
             Task(
-                id=f"{marker}.{len(tasks) + 1}",
-                section_path=[table.caption or marker],
+                id=".".join([*(n.label for n in section), marker, str(len(tasks) + 1)]),
+                section_path=[*(n.title for n in section), table.caption or marker],
                 title=title,
                 text="\n".join(cell for _, cell in rest),
                 departments=_beside_a_lead(c.departments),
@@ -396,8 +400,9 @@ def extract_tasks(
             continue
         cols = task_columns(b)
         if cols is None and (box := _box_table(b)) is not None:  # a 专栏 box written as a table
-            if _in_work(roots, i):
-                t, u = _box_table_tasks(b, i, box, ctx)
+            part = _heading_before(roots, i)
+            if part is not None and part.is_work():
+                t, u = _box_table_tasks(b, i, box, part, ctx)
                 tasks.extend(t)
                 unknown |= u
             continue
