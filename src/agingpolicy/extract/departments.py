@@ -54,8 +54,8 @@ HAN_RUN = regex.compile(r"[\p{Han}]{2,14}")
 LISTED_NAME = regex.compile(r"(?<=^|、|发挥|和)([\p{Han}]{2,6}?)(?=、|等|和|$)")
 LEVEL_WORDS = frozenset(p for ps in _LEX["level_prefixes"].values() for p in ps)  # 省 市 区 县 镇 …
 LEVEL_PREFIXES = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
-GOVERNMENT_ENDINGS = ("局", "委", "厅", "办", "部")  # the endings of government bodies themselves
-UNNAMED_WORD = regex.compile(r"有关|相关|其他|其它")  # 市直有关部门 / 县相关单位 name no body
+GOVERNMENT_ENDINGS = tuple(_LEX["government_endings"])  # the endings of government bodies themselves: 局 委 厅
+UNNAMED_WORD = regex.compile("|".join(_LEX["unnamed_words"]))  # 市直有关部门 / 县相关单位 name no body
 UNKNOWN_BODY_MAX = 12  # the longest level-named body the lexicon does not know: 县文化旅游广电体育局
 
 # A bracketed note, nesting allowed, by its opening bracket: （市民政局、各区县政府（含高新区，下同）按职责分工落实）
@@ -267,7 +267,7 @@ def known_unit(name: str) -> bool:
     if ending is None or len(name) - len(ending) < 2 or len(name) > 24 or _is_verbish(name):
         return False
     head = name[: -len(ending)]
-    return name.startswith(tuple(LEVEL_WORDS)) or any(named(head[:k]) for k in range(2, len(head) + 1))
+    return name.startswith(LEVEL_PREFIXES) or any(named(head[:k]) for k in range(2, len(head) + 1))
 
 
 def split_units(cell: str) -> list[tuple[str, int]]:
