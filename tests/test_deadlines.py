@@ -176,6 +176,7 @@ ANNUAL = DocContext(year=2024)
         ("2025年6月底前出台办法。", [("2025年6月底前", 2025, 6)]),  # a written year wins
         ("3个月内完成整改。", []),  # a duration, not a month
         ("每年6月份开展评估。", [("每年", None, None)]),
+        ("每年年底前报送工作总结。", [("每年", None, None)]),  # recurring, not this year's
     ],
 )
 def test_a_month_without_its_year_in_an_annual_document(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:

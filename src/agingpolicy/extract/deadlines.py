@@ -24,6 +24,7 @@ from ..normalize import for_matching
 from ..numerals import to_int
 from .context import DocContext
 from .spans import clause_bounds, mask
+from .targets import UNIT_ALT
 
 PERIODS: dict[str, list[int]] = load("documents")["periods"]
 
@@ -48,7 +49,7 @@ BY = regex.compile(
 # taken whole by BY, and not a count of months: 3个月内)
 YEARLESS = regex.compile(
     rf"(?<![\d年个])(?P<m>{MONTH_DAY})\s*月(?:\s*{MONTH_DAY}\s*[日号])?(?:底|末|份)?\s*(?:前|以前|之前)?(?![\d日号])"
-    r"|(?<![\d])年(?:内|底前?)(?![度])"
+    r"|(?<![\d年每])年(?:内|底前?)(?![度])"  # not 每年年底 (recurring)
 )
 ATTRIBUTIVE = regex.compile(r"(?:建成|竣工|建设|建造|修建|交付|投用|投入使用|出生|登记|注册|取得|发生)的")
 # 从2022年起 / 自2023年起 / 2022年起 / 自2026年1月1日起
@@ -78,8 +79,8 @@ BASELINE_BEFORE = regex.compile(r"(?:比|较|与|同|相比|相对)$")
 BASELINE_AFTER = regex.compile(r"\s*(?:的)?(?:基础上|水平|为基[数期准]|基数|同期)")
 # what makes a bare year a point in time: 2025年底 / 2023年6月 / 2024年上半年
 YEAR_PART = regex.compile(rf"\s*年?\s*(?:{MONTH_DAY}\s*月|年?底|年?末|上半年|下半年|第?[一二三四1-4]季度)")
-# a unit after a number makes it a count: 2000人, 2000张, 2020个 (units.json, longest first)
-COUNT_UNIT = regex.compile("|".join(sorted(map(regex.escape, load("units")["units"]), key=len, reverse=True)))
+# a unit after a number makes it a count: 2000人, 2000张, 2020个 (the units targets know)
+COUNT_UNIT = regex.compile(UNIT_ALT)
 YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")  # 二〇二五 -> 2025
 
 
