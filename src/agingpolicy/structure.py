@@ -362,10 +362,7 @@ class _Builder:
         t_end, b_start = split_title(text, h.rest_start)
         title = text[h.rest_start : t_end].strip().rstrip("。；：，、 ")
         item = Node(h.kind, self.rank[h.kind], h.number, h.ordinal, i, title, h.rest_start, t_end, parent=box)
-        body = text[b_start:].strip()
-        if body:
-            offset = text.index(body, b_start)
-            item.body.append(Piece(i, offset, offset + len(body), body))
+        _add_body(item, i, text, b_start, len(text))
         box.children.append(item)
 
     def warn(self, code: str, message: str, block: int) -> None:
@@ -498,10 +495,8 @@ def _run_in_items(text: str, start: int) -> list[tuple[int, int, int]]:
     """Numbered items run into one paragraph after its heading: "（一）强化健康教育。1.开展宣传。……2.加强管理。……"
     -> (where the number starts, where its title starts, where the item ends) for each, when they number 1, 2, …
     from the first and there are two at least; else none."""
-    norm = for_matching(text)
-    found = [m for m in RUN_IN_ITEM.finditer(norm, start)]
     items: list[regex.Match[str]] = []
-    for m in found:
+    for m in RUN_IN_ITEM.finditer(for_matching(text), start):
         if int(m["num"]) == len(items) + 1:
             items.append(m)
     if len(items) < 2:
