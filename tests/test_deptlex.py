@@ -54,6 +54,12 @@ CANONICAL_CASES: list[tuple[str, str, str]] = [
     ("区老龄委", "老龄工作委员会", "county"),
     ("自治区民政厅", "民政局", "province"),
     ("旗民政局", "民政局", "county"),
+    # bureaus merging two or more: the first unit named (教体局 is already an alias of 教育局)
+    ("县教育体育局", "教育局", "county"),
+    ("区文化广电旅游体育局", "文化和旅游局", "county"),
+    ("市科技和工业信息化局", "科技局", "city"),
+    ("卫生健康和体育局", "卫生健康委", "unknown"),
+    ("镇民政和老龄办", "民政局", "township"),
 ]
 
 

@@ -91,6 +91,9 @@ def lexicon() -> Lexicon:
     )
 
 
+MERGED_JOINERS = ("和", "与")  # 卫生健康和体育局
+
+
 @lru_cache(maxsize=16_384)
 def named(name: str) -> bool:
     """True when ``name`` (prefix + alias, or prefix + core + suffix, or 各 + areas) names a unit the lexicon knows."""
@@ -149,7 +152,28 @@ def _lookup(rest: str, bare_core: bool = True) -> str | None:
             core = rest[: -len(suffix)]
             if core in lex.by_core:
                 return lex.by_core[core]
+            merged = _merged(core)
+            if merged:
+                return lex.by_core[merged[0]]
     return lex.by_core.get(rest) if bare_core else None
+
+
+def _merged(core: str) -> list[str] | None:
+    """The cores of a bureau that merges two or more (教育体育局, 文化广电旅游体育局, 科技和工业信息化局),
+    longest known core first, joined directly or by 和 / 与; None unless the whole name is covered by two or more.
+    """
+    lex = lexicon()
+    for i in range(len(core), 1, -1):
+        head = core[:i]
+        if head not in lex.by_core:
+            continue
+        tail = core[i + 1 :] if core[i : i + 1] in MERGED_JOINERS else core[i:]
+        if tail in lex.by_core:
+            return [head, tail]
+        more = _merged(tail) if tail else None
+        if more:
+            return [head, *more]
+    return None
 
 
 @lru_cache(maxsize=16_384)
