@@ -79,10 +79,20 @@ def test_a_cell_continued_over_lines() -> None:
 
 def test_web_form_indicator_table() -> None:
     lines = [
-        "三、主要指标", "指 标", "2020年值", "2025年目标值",
-        "接受上门服务的居家老年人占比%", "9.29", "30",
-        "每千名户籍老人", "拥有床位(张)", "40", "45",
-        "特殊困难老人探访率（%）", "-", "≥95",
+        "三、主要指标",
+        "指 标",
+        "2020年值",
+        "2025年目标值",
+        "接受上门服务的居家老年人占比%",
+        "9.29",
+        "30",
+        "每千名户籍老人",
+        "拥有床位(张)",
+        "40",
+        "45",
+        "特殊困难老人探访率（%）",
+        "-",
+        "≥95",
         "四、工作任务",
     ]
     blocks = text_to_blocks("\n\n".join(lines))
@@ -185,13 +195,19 @@ WRAPPED_PARAGRAPHS = [
 @pytest.mark.parametrize("chars", [24, 29, 30, 31, 36])
 def test_a_line_broken_after_a_colon_or_a_quote_is_continued(chars: int) -> None:
     lines = _hard_wrapped(WRAPPED_PARAGRAPHS, chars)
-    assert [b.text for b in text_to_blocks("一、主要任务\n" + "\n".join(lines))] == ["一、主要任务", *WRAPPED_PARAGRAPHS]
+    assert [b.text for b in text_to_blocks("一、主要任务\n" + "\n".join(lines))] == [
+        "一、主要任务",
+        *WRAPPED_PARAGRAPHS,
+    ]
 
 
 def test_a_running_header_seen_once_beside_a_page_number_is_dropped() -> None:
     lines = _hard_wrapped(WRAPPED_PARAGRAPHS)
     lines[3:3] = ["— 21 —", "", "九江市人民政府公报　　　　　　　　　　　　　2022年第5期"]
-    assert [b.text for b in text_to_blocks("一、主要任务\n" + "\n".join(lines))] == ["一、主要任务", *WRAPPED_PARAGRAPHS]
+    assert [b.text for b in text_to_blocks("一、主要任务\n" + "\n".join(lines))] == [
+        "一、主要任务",
+        *WRAPPED_PARAGRAPHS,
+    ]
 
 
 def test_a_note_broken_over_two_lines_is_one_line_in_any_document() -> None:
@@ -246,3 +262,86 @@ def test_a_task_table_of_tab_separated_rows_gives_tasks() -> None:
 def test_a_list_number_set_off_by_a_tab_is_not_a_table_row() -> None:
     blocks = text_to_blocks("一、\t主要任务\n（一）\t加强领导。建立机制。\n（二）\t完善制度。\n")
     assert all(isinstance(b, Paragraph) for b in blocks) and len(blocks) == 3
+
+
+# --- columns aligned with spaces (PDF-to-text layout output) ---------------------------------------------
+
+LAYOUT_TABLE = """某区养老服务重点任务分工
+
+序号    重点任务                        牵头单位          配合单位                  完成时限
+1       新增护理型床位2000张，          区民政局          区卫生健康委、区财政      2024年12月
+        重点发展认知症照护床位                            局                        底前
+2       建设社区嵌入式养老服务          区民政局          各街道办事处              2025年底前
+        设施12个
+3       推进医养结合                    区卫生健康委      区医保局                  长期坚持
+
+以上任务由各牵头单位于每季度末报送进展。
+"""
+
+
+def test_space_aligned_rows_with_wrapped_cells_are_a_table() -> None:
+    blocks = text_to_blocks(LAYOUT_TABLE)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].rows == (
+        ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+        ("1", "新增护理型床位2000张，重点发展认知症照护床位", "区民政局", "区卫生健康委、区财政局", "2024年12月底前"),
+        ("2", "建设社区嵌入式养老服务设施12个", "区民政局", "各街道办事处", "2025年底前"),
+        ("3", "推进医养结合", "区卫生健康委", "区医保局", "长期坚持"),
+    )
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("以上任务")
+
+
+def test_a_space_aligned_task_table_gives_tasks_with_units_and_deadlines() -> None:
+    doc = parse_text(LAYOUT_TABLE)
+    assert [t.title for t in doc.tasks] == [
+        "新增护理型床位2000张，重点发展认知症照护床位",
+        "建设社区嵌入式养老服务设施12个",
+        "推进医养结合",
+    ]
+    first = doc.tasks[0]
+    assert [(d.name, d.role) for d in first.departments] == [
+        ("区民政局", "lead"),
+        ("区卫生健康委", "co"),
+        ("区财政局", "co"),
+    ]
+    assert [(d.year, d.month) for d in first.deadlines] == [(2024, 12)]
+    assert [(d.name, d.role) for d in doc.tasks[1].departments] == [("区民政局", "lead"), ("各街道办事处", "co")]
+
+
+def test_ideographic_spaces_separate_cells_of_an_indicator_table() -> None:
+    text = (
+        "主要指标\n"
+        "指标名称　　单位　　2020年　　2025年　　属性\n"
+        "养老机构护理型床位占比　　%　　45　　≥55　　约束性\n"
+        "每千名老年人拥有养老床位数　　张　　32　　35　　预期性\n"
+    )
+    doc = parse_text(text)
+    rows = [
+        (
+            i.name,
+            i.unit,
+            i.baseline and (i.baseline.value, i.baseline.year),
+            i.target and (i.target.text, i.target.year),
+        )
+        for i in doc.indicators
+    ]
+    assert rows == [
+        ("养老机构护理型床位占比", "%", (45, 2020), ("≥55", 2025)),
+        ("每千名老年人拥有养老床位数", "张", (32, 2020), ("35", 2025)),
+    ]
+    assert [i.attribute for i in doc.indicators] == ["约束性", "预期性"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "总　　则",  # a spaced-out chapter title
+        "某市民政局        2024年3月15日",  # a signature line: two cells
+        "一、主要任务  （一）完善养老服务体系  （二）加强人才队伍建设",  # double spaces in prose, no header words
+        "附件：1．任务分工表  2．指标表  3．项目清单",
+    ],
+)
+def test_lines_with_double_spaces_are_not_a_table_header(line: str) -> None:
+    blocks = text_to_blocks(f"{line}\n1  2  3\n")
+    assert not any(isinstance(b, Table) for b in blocks)

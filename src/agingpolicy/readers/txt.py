@@ -1,7 +1,7 @@
 """Plain text: decode, drop converter furniture, join hard-wrapped lines (:mod:`.wraps`), and rebuild
 the tables that text conversion flattened.
 
-Three flattened table forms are recognised:
+Four flattened table forms are recognised:
 
 * tab-separated rows, as a spreadsheet or a web table pastes them: a line per row,
   cells separated by tabs (``序号\t重点任务\t责任单位``), two such lines at least;
@@ -15,6 +15,8 @@ Three flattened table forms are recognised:
       (blank)
       \\t社会保障
       \\t基本养老保险参保人数（万人）
+
+* columns aligned with runs of spaces, as PDF-to-text layout output gives (see :mod:`.spacetables`);
 
 * the web form of an indicator table, one cell per line, a cell broken over
   two lines (see :mod:`.linetables`).
@@ -30,6 +32,7 @@ from charset_normalizer import from_bytes
 from ..blocks import Block, Paragraph, ReadError, Table
 from ..structure import classify
 from .linetables import recover_line_tables
+from .spacetables import read_space_table
 from .wraps import unwrap
 
 # Converter artefacts that carry no text: "[bookmark: _GoBack]" (pandoc / Word-to-text).
@@ -124,6 +127,10 @@ def text_to_blocks(text: str) -> list[Block]:
             continue
         if lines[i].startswith("\t"):
             table, i = _read_tab_table(lines, i)
+            blocks.append(table)
+            continue
+        if (aligned := read_space_table(lines, i)) is not None:
+            table, i = aligned
             blocks.append(table)
             continue
         stripped = lines[i].strip()
