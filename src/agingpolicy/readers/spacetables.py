@@ -10,8 +10,9 @@ A header is a line of three or more cells, separated by two or more spaces (or i
 least two of them words of the table vocabulary (``lexicon/tables.json``: 重点任务, 牵头单位, 指标, 2025年…).
 A row with as many cells as the header is read cell by cell; any other line is placed by where its cells
 stand under the header, a Chinese character being two columns wide as in a monospaced layout. A line
-with nothing in the first column continues the row above (a cell wrapped over lines). The table ends at
-a line that starts in the first column with a single cell, or after a blank line, at one that does not fit.
+with nothing in the key column (序号, else the first) continues the row above (a cell wrapped over lines).
+The table ends at a line that starts in the key column with a single cell, or after a blank line or a
+page number, at one that starts no row.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import regex
 
 from ..blocks import Table
 from ..lexicon import load
+from .wraps import PAGE_NUMBER
 
 _VOCAB = load("tables")
 _WORDS = tuple(
@@ -31,6 +33,8 @@ _WORDS = tuple(
     | {w for words in _VOCAB["columns"].values() for w in words}
     | set(_VOCAB["name_header"])
 )
+HAN_LETTER = regex.compile(r"\p{Han}")  # one Chinese character: 指 (of "指    标")
+_NUMBER_WORDS = tuple(_VOCAB["columns"]["number"])  # 序号 / 编号: the column that numbers the rows
 # a header cell naming a value column by its year or kind: 2025年 / 2020年基数 / 目标值
 _VALUE_HEADER = regex.compile("|".join(_VOCAB["value_header"]))
 # a cell's text: words joined by single spaces ("2025年 底前"), up to a gap of two or more spaces or a tab
@@ -71,11 +75,22 @@ def _header_word(cell: str) -> bool:
     return any(w in text for w in _WORDS) or bool(_VALUE_HEADER.search(text))
 
 
+def _joined_letters(cells: list[_Cell]) -> list[_Cell]:
+    """A label letter-spaced over two cells is one: "指    标" -> "指标" (single characters side by side)."""
+    out: list[_Cell] = []
+    for c in cells:
+        if out and HAN_LETTER.fullmatch(c.text) and HAN_LETTER.fullmatch(out[-1].text):
+            out[-1] = _Cell(out[-1].start, c.end, out[-1].text + c.text)
+        else:
+            out.append(c)
+    return out
+
+
 def header_at(line: str) -> list[_Cell] | None:
     """The header's cells when ``line`` heads a space-aligned table, else None."""
     if "  " not in line and "\u3000\u3000" not in line and "\t" not in line:
         return None
-    cells = _cells(line)
+    cells = _joined_letters(_cells(line))
     if len(cells) < MIN_COLUMNS:
         return None
     words = sum(_header_word(c.text) for c in cells)
@@ -84,11 +99,14 @@ def header_at(line: str) -> list[_Cell] | None:
 
 class _Layout:
     """Where the columns of a header stand: a cell belongs to the column whose span holds its start, the
-    spans meeting halfway between one header cell's end and the next one's start."""
+    spans meeting halfway between one header cell's end and the next one's start. A row starts where its
+    key column (序号, else the first) has text; the others may be blank under a group cell written once."""
 
     def __init__(self, header: list[_Cell]) -> None:
         self.width = len(header)
         self.bounds = [(a.end + b.start) / 2 for a, b in pairwise(header)]
+        numbered = [k for k, c in enumerate(header) if any(w in c.text for w in _NUMBER_WORDS)]
+        self.key = numbered[0] if numbered else 0
 
     def column(self, cell: _Cell) -> int:
         return sum(cell.start >= b for b in self.bounds)
@@ -104,33 +122,49 @@ class _Layout:
         return row
 
 
+def _line(raw: str) -> str:
+    """A line of the layout: a form feed (a page break pdftotext writes before a page's first line) dropped."""
+    return raw.replace("\f", "")
+
+
 def read_space_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     """The space-aligned table whose header is ``lines[i]`` and the index after it, or None when no row
-    follows the header."""
+    follows the header.
+
+    Under the header, lines of labels only (基数 / 目标值 under 2020年 / 2025年) are a second header row.
+    Blank lines and page numbers inside the table are skipped; after one, only a new row continues it.
+    """
     header = header_at(lines[i])
     if header is None:
         return None
     layout = _Layout(header)
     rows: list[list[str]] = [[c.text for c in header]]
-    j = i + 1
-    end = j
+    header_rows = 1
+    j = end = i + 1
+    broken = False  # a blank line or a page number since the last row
     while j < len(lines):
-        if not lines[j].strip():
+        line = _line(lines[j])
+        if not line.strip() or PAGE_NUMBER.match(line.strip()):
+            broken = True
             j += 1
             continue
-        cells = _cells(lines[j])
+        cells = _cells(line)
         placed = layout.place(cells)
-        new_row = bool(placed[0])
-        if len(cells) == 1 and new_row and not ROW_NUMBER.fullmatch(cells[0].text):
+        new_row = bool(placed[layout.key])
+        if len(rows) == header_rows and not broken and all(_header_word(c.text) for c in _joined_letters(cells)):
+            rows.append(layout.place(_joined_letters(cells)))  # a second header row
+            header_rows += 1
+        elif len(cells) == 1 and new_row and not ROW_NUMBER.fullmatch(cells[0].text):
             break  # a paragraph after the table
-        if new_row:
+        elif new_row:
             rows.append(placed)
-        elif len(rows) > 1:
+        elif len(rows) > header_rows and not broken:
             rows[-1] = [f"{a}{b}" for a, b in zip(rows[-1], placed, strict=True)]
         else:
             break
+        broken = False
         j += 1
         end = j
-    if len(rows) < 2:
+    if len(rows) == header_rows:
         return None
     return Table(tuple(tuple(r) for r in rows)), end
