@@ -360,14 +360,14 @@ def test_keyword_full_text(records: Path) -> None:
     ]
     assert ids(records, keyword="医养结合") == [("a_ninghe.json", "一.（二）"), ("b_baodi.json", "四.1")]
     assert ids(records, keyword="养老服务 融合") == [("a_ninghe.json", "一.（二）")]  # every word
-    assert ids(records, keyword="老年") == [("b_baodi.json", "四.2")]  # 2 characters: LIKE
+    assert ids(records, keyword="老年") == [("b_baodi.json", "四.2")]  # 2 characters: one pair
     assert ids(records, keyword="100%_") == []  # LIKE wildcards are literal
 
 
 def test_keyword_without_fts5_falls_back_to_like(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = {kw: ids(records, keyword=kw) for kw in ("养老服务", "医养结合", "养老服务 融合", "老年")}
     (records / INDEX_FILE).unlink()
-    monkeypatch.setattr(index, "fts5_trigram_available", lambda: False)
+    monkeypatch.setattr(index, "fts5_available", lambda: False)
     with open_index(records) as idx:
         assert not idx.fts
     assert {kw: ids(records, keyword=kw) for kw in expected} == expected

@@ -6,8 +6,8 @@ that any SQLite tool (the ``sqlite3`` shell, DB Browser, datasette, pandas)
 opens as plain tables, it keeps B-tree indexes so a filter over 10,000
 documents is a few index look-ups instead of reading 10,000 JSON files, its
 transactions mean a reader never sees a half-refreshed index, and its FTS5
-``trigram`` tokenizer searches Chinese text by substring, which needs no word
-segmentation.
+full-text index finds Chinese text by substring, which needs no word
+segmentation (see "Keyword search" below).
 
 Tables (``doc_id`` is ``documents.id``, ``task_row`` is ``tasks.id``; ``ord``
 keeps the order of the record)::
@@ -20,7 +20,7 @@ keeps the order of the record)::
     deadlines         task_row, ord, text, year, month, kind
     targets           task_row, ord, text, value, unit, comparator, metric, year
     indicators        id, doc_id, ord, name, norm_name, unit, baseline_*, target_*, ...
-    task_fts          FTS5 (trigram) over tasks.title and tasks.text, when available
+    task_grams        FTS5 over the character bigrams of tasks.title and tasks.text, when available
 
 ``tasks.id`` is ``doc_id * TASK_STRIDE + ord``, so task ids sort as documents
 then reading order, and a query can return its matches in that order straight
@@ -36,6 +36,18 @@ mtime -1, so the next refresh hashes it again: a rewrite within the same mtime
 tick is never missed. A record that cannot be read is listed in
 ``files.error`` and reported by every refresh until it is fixed.
 
+Keyword search: ``task_grams`` indexes each column as its overlapping character
+pairs (养老服务 -> 养老 老服 服务 务⊣, ``⊣`` marking the last character) with the
+``ascii`` tokenizer, which keeps every non-ASCII character as it is and folds
+ASCII letters, so a match is exactly what ``LIKE '%…%'`` matches. A keyword of
+n >= 2 characters is the phrase of its n - 1 pairs, and a phrase of consecutive
+pairs is a substring; one character is the prefix of a pair (the index keeps
+one-character prefixes). See :func:`gram_text` and :func:`gram_match`. The
+pairs are made in Python, by the SQL function ``agingpolicy_grams`` every
+connection of this module registers, and the table's triggers call it: a
+client without the function can read every table, and its writes to ``tasks``
+fail rather than leave the keyword index stale.
+
 The layout is versioned by ``PRAGMA user_version``; an index of another
 version, or one that is not a database at all, is deleted and rebuilt (it is a
 cache: the records are the source of truth).
@@ -48,8 +60,10 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import time
 import unicodedata
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -61,7 +75,7 @@ from pydantic import ValidationError
 from .models import Document, Section, Value
 
 INDEX_FILE = ".index.sqlite"
-INDEX_VERSION = 1  # bump when the tables or a stored derived value (norm_name) change
+INDEX_VERSION = 2  # bump when the tables or a stored derived value (norm_name) change
 RACY_NS = 2_000_000_000  # files modified this recently are hashed again on the next refresh
 TASK_STRIDE = 1 << 20  # tasks.id = doc_id * TASK_STRIDE + ord
 
@@ -178,21 +192,41 @@ CREATE INDEX indicators_doc ON indicators(doc_id);
 CREATE INDEX indicators_norm ON indicators(norm_name);
 """
 
-# External-content FTS5 table kept in step with `tasks` by triggers, so edits made
-# with other tools keep the full-text index right too.
-_FTS = """
-CREATE VIRTUAL TABLE task_fts USING fts5(
-    title, text, content='tasks', content_rowid='id', tokenize='trigram'
+# The pair encoding of task_grams: every character becomes exactly one character the ascii tokenizer keeps
+# in a token, so a pair is a two-character token and equal tokens are equal pairs. ASCII letters and digits,
+# and every non-ASCII character outside the private-use area, stay as they are (the tokenizer folds A-Z as
+# LIKE does); the other ASCII characters, which the tokenizer would take for separators, move to U+E000 +
+# their code ('%' -> U+E025); private-use characters, which could be taken for those, all become _PRIVATE,
+# and a keyword holding one is searched with LIKE instead.
+GRAMS_SQL = "agingpolicy_grams"  # the SQL function the triggers call
+_STAND_IN = 0xE000  # ASCII code c is written as U+E000 + c
+_PRIVATE = "\uf8ff"  # any private-use character of the text
+_END = "\uf8fe"  # pairs with the last character of a column: 服务 -> 服务 务<_END>
+# ASCII other than letters and digits, and the private-use area: '%' and '(' in 达到60%(含)
+_SPECIAL = re.compile(r"[\x00-/:-@\[-`{-\x7f\ue000-\uf8ff]")
+# A private-use character: '\ue025' in 达到60\ue025
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+# Code points as 4-byte array items ('I' is 4 bytes wherever CPython runs), in the machine's byte order.
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_SPACES = array("I", [ord(" ")])
+
+# Contentless FTS5 table of the character pairs of `tasks`, kept in step by triggers; the
+# 'delete' command of a contentless table needs the indexed values, made again from the old row.
+_FTS = f"""
+CREATE VIRTUAL TABLE task_grams USING fts5(
+    title, text, content='', columnsize=0, tokenize='ascii', prefix='1'
 );
-CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
-    INSERT INTO task_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+CREATE TRIGGER tasks_grams_insert AFTER INSERT ON tasks BEGIN
+    INSERT INTO task_grams(rowid, title, text) VALUES (new.id, {GRAMS_SQL}(new.title), {GRAMS_SQL}(new.text));
 END;
-CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
-    INSERT INTO task_fts(task_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+CREATE TRIGGER tasks_grams_delete AFTER DELETE ON tasks BEGIN
+    INSERT INTO task_grams(task_grams, rowid, title, text)
+        VALUES ('delete', old.id, {GRAMS_SQL}(old.title), {GRAMS_SQL}(old.text));
 END;
-CREATE TRIGGER tasks_fts_update AFTER UPDATE ON tasks BEGIN
-    INSERT INTO task_fts(task_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    INSERT INTO task_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+CREATE TRIGGER tasks_grams_update AFTER UPDATE ON tasks BEGIN
+    INSERT INTO task_grams(task_grams, rowid, title, text)
+        VALUES ('delete', old.id, {GRAMS_SQL}(old.title), {GRAMS_SQL}(old.text));
+    INSERT INTO task_grams(rowid, title, text) VALUES (new.id, {GRAMS_SQL}(new.title), {GRAMS_SQL}(new.text));
 END;
 """
 
@@ -235,7 +269,7 @@ class Index:
 
     conn: sqlite3.Connection
     records: Path
-    fts: bool  # FTS5 with the trigram tokenizer is available
+    fts: bool  # FTS5 is available: keywords are searched in task_grams
     report: RefreshReport
 
     def close(self) -> None:
@@ -264,12 +298,47 @@ def normalize_indicator(name: str) -> str:
     return text or name
 
 
+def gram_text(text: str) -> str:
+    """What task_grams indexes for ``text``: its overlapping pairs of token characters, the last
+    character paired with _END (written ⊣ here): 养老服务 -> '养老 老服 服务 务⊣', 60% -> '60 0% %⊣' with
+    U+E025 for each %."""
+    if not text:
+        return ""
+    codes = array("I", (_token_chars(text) + _END).encode(_UTF32))
+    pairs = _SPACES * (3 * len(text))  # first character, second character, space: slices of step 3
+    pairs[0::3] = codes[:-1]
+    pairs[1::3] = codes[1:]
+    return pairs.tobytes().decode(_UTF32)[:-1]
+
+
+def gram_match(term: str) -> str | None:
+    """The FTS5 query on task_grams matching the texts that contain ``term`` (as ``LIKE '%term%'``
+    does), or None when ``term`` is empty or holds a private-use character: 养老 -> '"养老"',
+    老 -> '"老"*', 养老服务 -> '"养老 老服 服务"'."""
+    if not term or _PRIVATE_USE.search(term):
+        return None
+    chars = _token_chars(term)
+    if len(chars) == 1:
+        return f'"{chars}"*'
+    return '"' + " ".join(map(str.__add__, chars, chars[1:])) + '"'
+
+
+def _token_chars(text: str) -> str:
+    """``text`` with each character the ascii tokenizer would not keep in a token replaced (see _SPECIAL)."""
+    return _SPECIAL.sub(_stand_in, text)
+
+
+def _stand_in(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return _PRIVATE if code >= _STAND_IN else chr(_STAND_IN + code)
+
+
 @cache
-def fts5_trigram_available() -> bool:
-    """Whether this Python's SQLite has FTS5 and the trigram tokenizer (SQLite >= 3.34)."""
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 with the ascii tokenizer and prefix indexes."""
     probe = sqlite3.connect(":memory:")
     try:
-        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='ascii', prefix='1')")
     except sqlite3.OperationalError:
         return False
     finally:
@@ -297,12 +366,13 @@ def open_index(records: Path) -> Index:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=30)
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.create_function(GRAMS_SQL, 1, gram_text, deterministic=True)
     return conn
 
 
 def _open_db(path: Path) -> tuple[sqlite3.Connection, bool]:
     """A connection to an index of the current layout; anything else at ``path`` is replaced."""
-    fts = fts5_trigram_available()
+    fts = fts5_available()
     conn = _connect(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]

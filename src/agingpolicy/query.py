@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import deptlex
-from .index import Index, normalize_indicator
+from .index import Index, gram_match, normalize_indicator
 from .models import Role
 
 _CHUNK = 1000  # task rows per look-up of their departments, deadlines and targets
-_MIN_TRIGRAM = 3  # FTS5 trigram needs at least 3 characters; shorter keywords use LIKE
 _DUE_KINDS = ("by", "during")  # deadline kinds that say when work must be finished
 
 
@@ -142,8 +141,9 @@ def _matching_ids(idx: Index, q: TaskQuery) -> tuple[str, list[object]]:
 
     Each indexed filter is a set of task ids read from an index (departments, deadlines, the
     full-text index, the documents); the answer is their intersection, so a query never reads a
-    task it does not return. A short keyword (or any keyword without FTS5) is a LIKE over the
-    task text, applied to what the sets leave.
+    task it does not return. A keyword the full-text index cannot answer exactly (one holding a
+    private-use character, or any keyword without FTS5) is a LIKE over the task text, applied to
+    what the sets leave.
     """
     sets: list[str] = []
     params: list[object] = []
@@ -164,9 +164,10 @@ def _matching_ids(idx: Index, q: TaskQuery) -> tuple[str, list[object]]:
         params.append(q.year)
     like_terms: list[str] = []
     for term in (q.keyword or "").split():
-        if idx.fts and len(term) >= _MIN_TRIGRAM:
-            sets.append("SELECT rowid FROM task_fts WHERE task_fts MATCH ?")
-            params.append('"' + term.replace('"', '""') + '"')  # one phrase: a substring with trigrams
+        match = gram_match(term) if idx.fts else None
+        if match is not None:
+            sets.append("SELECT rowid FROM task_grams WHERE task_grams MATCH ?")
+            params.append(match)
         else:
             like_terms.append(term)
     doc_where: list[str] = []
