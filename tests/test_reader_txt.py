@@ -262,3 +262,34 @@ def test_a_task_table_of_tab_separated_rows_gives_tasks() -> None:
 def test_a_list_number_set_off_by_a_tab_is_not_a_table_row() -> None:
     blocks = text_to_blocks("一、\t主要任务\n（一）\t加强领导。建立机制。\n（二）\t完善制度。\n")
     assert all(isinstance(b, Paragraph) for b in blocks) and len(blocks) == 3
+
+
+def _layout(paragraphs: list[str], width: int = 76, margin: int = 4, indent: int = 8) -> list[str]:
+    """Lines as pdftotext -layout gives them: a left margin, a first-line indent of two characters (four columns
+    more), every line filled to the same right edge (a Chinese character two columns, a digit one)."""
+    lines: list[str] = []
+    for p in paragraphs:
+        line, used = " " * (margin + indent), margin + indent
+        for ch in p:
+            w = 2 if ord(ch) > 0x7F else 1
+            if used + w > width:
+                lines.append(line)
+                line, used = " " * margin, margin
+            line, used = line + ch, used + w
+        lines.append(line)
+    return lines
+
+
+def test_layout_lines_with_an_indented_first_line_are_joined() -> None:
+    lines = _layout(WRAPPED_PARAGRAPHS)
+    assert [b.text for b in text_to_blocks("    一、主要任务\n" + "\n".join(lines))] == [
+        "一、主要任务",
+        *WRAPPED_PARAGRAPHS,
+    ]
+
+
+def test_a_signature_date_above_the_last_page_number_is_kept() -> None:
+    text = "    （三）加强督查。市政府督查室定期通报。\n\n    某市人民政府办公室\n    2022年1月28日\n\n— 3 —\n"
+    assert [b.text for b in text_to_blocks(text)][-2:] == ["某市人民政府办公室", "2022年1月28日"]
+    running = "    （三）加强督查。\n2022年5月（上）\n— 3 —\n    （四）强化宣传。\n"
+    assert [b.text for b in text_to_blocks(running)] == ["（三）加强督查。", "（四）强化宣传。"]

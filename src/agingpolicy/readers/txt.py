@@ -33,7 +33,7 @@ from ..blocks import Block, Paragraph, ReadError, Table
 from ..structure import classify
 from .linetables import recover_line_tables
 from .spacetables import read_space_table
-from .wraps import unwrap
+from .wraps import unwrap, width
 
 # Converter artefacts that carry no text: "[bookmark: _GoBack]" (pandoc / Word-to-text).
 ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]")
@@ -118,10 +118,11 @@ def text_to_blocks(text: str) -> list[Block]:
     text = ARTIFACT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     blocks: list[Block] = []
+    indents: dict[int, int] = {}  # a paragraph's leading white space (a first-line indent), by block index
     i = 0
     while i < len(lines):
-        width = _tsv_fields(lines[i])
-        if width >= 2 and i + 1 < len(lines) and _tsv_row(lines[i + 1], width):
+        fields = _tsv_fields(lines[i])
+        if fields >= 2 and i + 1 < len(lines) and _tsv_row(lines[i + 1], fields):
             table, i = _read_tsv_table(lines, i)
             blocks.append(table)
             continue
@@ -135,9 +136,10 @@ def text_to_blocks(text: str) -> list[Block]:
             continue
         stripped = lines[i].strip()
         if stripped:
+            indents[len(blocks)] = width(lines[i]) - width(lines[i].lstrip())
             blocks.append(Paragraph(stripped))
         i += 1
-    return recover_line_tables(unwrap(blocks))
+    return recover_line_tables(unwrap(blocks, indents))
 
 
 def _tsv_fields(line: str) -> int:

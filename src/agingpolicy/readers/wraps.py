@@ -35,12 +35,16 @@ PAGE_NUMBER = regex.compile(
 # marks that end a paragraph: a line of full width ending in one of these is not continued. Not a colon
 # ("（责任单位：" is broken before its units) and not a closing quote alone ("“一键通”\n服务").
 PARAGRAPH_END = regex.compile(r"(?:[。；！？;!?]”?|[）)】])$")
-# a running header or footer beside a page number, even on one page only: "九江市人民政府公报　　　　2022年第5期"
-RUNNING_LINE = regex.compile(r"\s{3,}|第\s*\d{1,3}\s*期$|公报|^\d{4}\s*年\s*\d{1,2}\s*月")
+# a running header or footer beside a page number, even on one page only: "九江市人民政府公报　　　　2022年第5期" /
+# "2022年5月（上）"; not a full date alone, the signature above the last page number ("2022年1月28日")
+RUNNING_LINE = regex.compile(
+    r"\s{3,}|第\s*\d{1,3}\s*期$|公报|^\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日\s*$)"
+)
 # a document is hard-wrapped when at least this share of its longer lines are full lines that end mid-sentence
 WRAPPED_SHARE = 0.4
 WRAPPED_MIN_LINES = 3
-# a line counts as full when it is at most this much narrower than the document's line width
+# a line counts as full when it is at most this much narrower (or, its first-line indent counted, wider) than the
+# document's line width
 FULL_LINE_SLACK = 4
 # lines narrower than this say nothing about the wrap width (headings, signatures, dates)
 LONG_LINE = 20
@@ -51,29 +55,40 @@ def width(line: str) -> int:
     return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
-def unwrap(blocks: list[Block]) -> list[Block]:
-    """Drop page furniture and join hard-wrapped paragraph lines; tables are left as they are."""
-    blocks = _drop_furniture(blocks)
-    wrap = _wrap_width([b.text for b in blocks if isinstance(b, Paragraph)])
+def unwrap(blocks: list[Block], indents: dict[int, int] | None = None) -> list[Block]:
+    """Drop page furniture and join hard-wrapped paragraph lines; tables are left as they are.
+
+    ``indents`` gives the white space that led a paragraph's line in the source (by block index): a first
+    line indented by two characters reaches the same right edge as the full lines under it."""
+    indents = indents or {}
+    kept = _without_furniture(blocks)
+    lines = [
+        (blocks[i].text, indents.get(i, 0) + width(blocks[i].text)) for i in kept if isinstance(blocks[i], Paragraph)
+    ]
+    wrap = _wrap_width(lines)
     out: list[Block] = []
-    for block in blocks:
+    last_width = 0  # the width of the source line that ends out[-1]
+    for i in kept:
+        block = blocks[i]
         previous = out[-1] if out else None
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
-            and (_unclosed(previous.text, block.text) or _continues(previous.text, block.text, wrap))
+            and (_unclosed(previous.text, block.text) or _continues(previous.text, last_width, block.text, wrap))
         ):
             out[-1] = Paragraph(previous.text + block.text, previous.outline_level)
         else:
             out.append(block)
+        last_width = indents.get(i, 0) + width(block.text) if isinstance(block, Paragraph) else 0
     return out
 
 
-def _drop_furniture(blocks: list[Block]) -> list[Block]:
-    """Page numbers, and the lines repeated beside them on two or more pages (running headers/footers)."""
+def _without_furniture(blocks: list[Block]) -> list[int]:
+    """The indices of the blocks left when page numbers are dropped, and the lines repeated beside them on two
+    or more pages (running headers/footers)."""
     pages = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and PAGE_NUMBER.match(b.text)]
     if not pages:
-        return blocks
+        return list(range(len(blocks)))
     beside = Counter(
         blocks[j].text
         for i in pages
@@ -86,13 +101,13 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
         for j in (i - 1, i + 1):
             if 0 <= j < len(blocks) and isinstance(blocks[j], Paragraph) and blocks[j].text in running:
                 drop.add(j)
-    return [b for i, b in enumerate(blocks) if i not in drop]
+    return [i for i in range(len(blocks)) if i not in drop]
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped document's lines were broken at, or None when it is not hard-wrapped."""
-    widths = [width(line) for line in lines]
-    long = [w for w in widths if w >= LONG_LINE]
+def _wrap_width(lines: list[tuple[str, int]]) -> int | None:
+    """The width a hard-wrapped document's lines (text, display width in the source) were broken at, or None
+    when it is not hard-wrapped."""
+    long = [w for _, w in lines if w >= LONG_LINE]
     if len(long) < WRAPPED_MIN_LINES:
         return None
     counts = Counter(long)
@@ -102,9 +117,7 @@ def _wrap_width(lines: list[str]) -> int | None:
 
     wrap = max(counts, key=lambda w: (near(w), w))
     open_ended = sum(
-        1
-        for line, w in zip(lines, widths, strict=True)
-        if wrap - FULL_LINE_SLACK <= w <= wrap + 1 and not PARAGRAPH_END.search(line)
+        1 for line, w in lines if abs(w - wrap) <= FULL_LINE_SLACK and not PARAGRAPH_END.search(line)
     )
     return wrap if open_ended >= max(WRAPPED_MIN_LINES, WRAPPED_SHARE * len(long)) else None
 
@@ -120,10 +133,10 @@ def _depth(text: str) -> int:
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
-def _continues(line: str, following: str, wrap: int | None) -> bool:
-    """Does ``following`` continue ``line``: in a hard-wrapped document, a full line ending mid-sentence, then
-    a line that is not a heading?"""
-    if wrap is None or PARAGRAPH_END.search(line) or width(line) < wrap - FULL_LINE_SLACK:
+def _continues(text: str, last_width: int, following: str, wrap: int | None) -> bool:
+    """Does ``following`` continue ``text``: in a hard-wrapped document, a full line (``last_width`` is the
+    width of its last source line) ending mid-sentence, then a line that is not a heading?"""
+    if wrap is None or PARAGRAPH_END.search(text) or last_width < wrap - FULL_LINE_SLACK:
         return False
     if BOX.match(for_matching(following)):
         return False  # "专栏3 助餐服务重点工程" opens a box, as a numbered heading opens an item
