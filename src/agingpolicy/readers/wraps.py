@@ -37,9 +37,7 @@ PAGE_NUMBER = regex.compile(
 PARAGRAPH_END = regex.compile(r"(?:[。；！？;!?]”?|[）)】])$")
 # a running header or footer beside a page number, even on one page only: "九江市人民政府公报　　　　2022年第5期" /
 # "2022年5月（上）"; not a full date alone, the signature above the last page number ("2022年1月28日")
-RUNNING_LINE = regex.compile(
-    r"\s{3,}|第\s*\d{1,3}\s*期$|公报|^\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日\s*$)"
-)
+RUNNING_LINE = regex.compile(r"\s{3,}|第\s*\d{1,3}\s*期$|公报|^\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日\s*$)")
 # a document is hard-wrapped when at least this share of its longer lines are full lines that end mid-sentence
 WRAPPED_SHARE = 0.4
 WRAPPED_MIN_LINES = 3
@@ -116,9 +114,7 @@ def _wrap_width(lines: list[tuple[str, int]]) -> int | None:
         return counts[w] + counts[w - 1] + counts[w - 2]
 
     wrap = max(counts, key=lambda w: (near(w), w))
-    open_ended = sum(
-        1 for line, w in lines if abs(w - wrap) <= FULL_LINE_SLACK and not PARAGRAPH_END.search(line)
-    )
+    open_ended = sum(1 for line, w in lines if abs(w - wrap) <= FULL_LINE_SLACK and not PARAGRAPH_END.search(line))
     return wrap if open_ended >= max(WRAPPED_MIN_LINES, WRAPPED_SHARE * len(long)) else None
 
 
