@@ -238,6 +238,31 @@ def test_one_cell_first_row_becomes_caption() -> None:
     )
 
 
+def test_first_of_numbered_group_rows_is_a_group_not_the_caption() -> None:
+    """A header-less 任务清单 opens with its first group row (一、……, spanning the table); the later 二、 row
+    shows it is a group of the table, so its rows keep it."""
+    body = """<table>
+    <tr><td colspan="4" style="font-weight:bold">一、健全养老服务体系</td></tr>
+    <tr><td>1</td><td>推进街道综合养老服务中心建设</td><td>区民政局（牵头）<br>各街道（镇）</td><td>2023年12月底前</td></tr>
+    <tr><td colspan="4" style="font-weight:bold">二、提升健康养老服务</td></tr>
+    <tr><td>2</td><td>做实家庭医生签约服务</td><td>区卫健局</td><td>2023年9月底前</td></tr></table>"""
+
+    [table] = read_html(_page(body))[0]
+
+    assert table.caption is None
+    assert [row[0] for row in table.rows] == ["一、健全养老服务体系", "1", "二、提升健康养老服务", "2"]
+
+
+def test_numbered_title_row_without_a_sibling_group_stays_the_caption() -> None:
+    body = """<table><tr><td colspan="2">一、主要指标</td></tr>
+    <tr><td>指标</td><td>2025年</td></tr><tr><td>养老机构护理型床位占比（%）</td><td>55</td></tr></table>"""
+
+    [table] = read_html(_page(body))[0]
+
+    assert table.caption == "一、主要指标"
+    assert table.rows[0] == ("指标", "2025年")
+
+
 TASK_TABLE = """<p>某区养老服务年度重点任务</p>
 <table border="1">
   <tr><th>序号</th><th>工作任务</th><th>工作内容</th><th>牵头单位</th><th>配合单位</th><th>完成时间</th></tr>

@@ -212,6 +212,12 @@ SPAN_VALUE = re.compile(r"\s*(\d+)")  # rowspan="2", colspan="3px"
 SPACES = regex.compile(r"[\s\u3000\xa0]+")  # any run of spaces, ideographic and no-break ones too
 # Headings that can hold the document's title (an <h4> is a sidebar box's caption).
 TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
+# The number of a group row spanning a table, by its form: "一、健全养老服务体系" / "（二）提升健康养老服务" /
+# "第三部分 ……"
+GROUP_NUMBER = regex.compile(
+    r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})[、．.]|[（(](?P<paren>[一二三四五六七八九十]{1,3})[）)]"
+    r"|第(?P<part>[一二三四五六七八九十]{1,3})(?:部分|章|类))"
+)
 
 
 def _clean(raw: str) -> str:
@@ -375,8 +381,8 @@ class _Extractor:
         grid = None if _is_layout(table, rows, contents) else _place(rows)
         if grid is None:
             return ([Paragraph(caption)] if caption else []) + contents
-        if caption is None and len(rows[0]) == 1 and len(grid[0]) > 1:  # a one-cell title row
-            caption = grid.pop(0)[0] or None
+        if caption is None and len(rows[0]) == 1 and len(grid[0]) > 1 and not _opens_groups(rows):
+            caption = grid.pop(0)[0] or None  # a one-cell title row
         data_rows = tuple(tuple(row) for row in grid if any(row))
         if not data_rows:
             return [Paragraph(caption)] if caption else []
@@ -397,6 +403,16 @@ def _is_layout(table: _Element, rows: list[list[_Cell]], contents: list[Block]) 
         or all(len(row) <= 1 for row in rows)
         or any(isinstance(b, Table) or b.outline_level is not None for b in contents)
     )
+
+
+def _opens_groups(rows: list[list[_Cell]]) -> bool:
+    """Whether a one-cell first row is the first of the table's group rows rather than its title: a later
+    one-cell row is numbered in the same form ("一、健全养老服务体系" … "二、提升健康养老服务")."""
+    first = GROUP_NUMBER.match(rows[0][0].text)
+    if first is None:
+        return False
+    later = (GROUP_NUMBER.match(row[0].text) for row in rows[1:] if len(row) == 1)
+    return any(m is not None and m.lastgroup == first.lastgroup for m in later)
 
 
 def _place(rows: list[list[_Cell]]) -> list[list[str]] | None:
