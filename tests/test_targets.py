@@ -152,6 +152,18 @@ CASES: list[tuple[str, list[tuple[float, str | None, str]]]] = [
     ("全年投入资金不少于2亿元。", [(2.0, "亿元", ">=")]),
     ("对就餐老年人给予每餐不低于3元的补贴。", []),
     ("每年发表调研报告不少于1篇。", [(1.0, "篇", ">=")]),
+    # --- a comparator right after a time limit ending in 前 (not 排名前10名)
+    ("2025年底前至少建成1所县级失能特困人员集中照护机构。", [(1.0, "所", GE)]),
+    ("2024年6月30日前达到60%。", [(60.0, "%", EQ)]),
+    ("力争2026年3月底前不少于200户完成改造。", [(200.0, "户", GE)]),
+    ("养老服务质量评价进入全省前10名。", []),
+    # --- an eligibility limit on the subject of a duty is no target
+    ("床位100张以上的养老机构原则上应当内设医务室。", []),
+    ("建筑面积1000平方米以上的养老服务设施须配备无障碍电梯。", []),
+    ("新建10个以上的社区养老服务中心。", [(10.0, "个", GE)]),
+    # --- OCR splits a number into single digits; numbers of several digits side by side stay apart
+    ("到2025年，签约率达到9 5%。", [(95.0, "%", EQ)]),
+    ("年度 建设任务（个） 覆盖率 2024年 6 40%", [(40.0, "%", EQ)]),
 ]
 
 

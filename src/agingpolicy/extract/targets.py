@@ -54,14 +54,14 @@ SUFFIX_ALT = "|".join(sorted(map(regex.escape, SUFFIX_CMP), key=len, reverse=Tru
 CN_NUM = "一二三四五六七八九十两百千"
 GAPLESS = frozenset(_VOCAB["gapless_prefixes"])  # comparators that must touch their number
 
-# A number OCR split with single spaces (5 0%, 1 0 0%) is one number where a unit follows it; a digit after
-# "digit space" never starts a number of its own (no 0% out of 5 0%).
+# A number OCR split into single digits (5 0%, 1 0 0%, 2 0 0 0张) is one number where a unit follows it; numbers
+# of several digits side by side are cells or items of their own (a nested table's "6 40%": 6, then 40%).
 # 不低于55% / 至少建有1所 / 60%以上 / 3—5家 / 1名至2名 / 3万至5万人 / 不少于二次 / 百分之六十以上
 QUANTITY = regex.compile(
     rf"""(?x)
     (?:(?P<pre>{PREFIX_ALT})(?P<gap>[\p{{Han}}]{{0,8}}?的?)\s*)?
-    (?<![\d.+\-])(?<!\d\x20)
-    (?P<num>\d+(?:\x20\d+)+(?=\s*{UNIT_MAG})|\d+(?:\.\d+)?|百分之[{CN_NUM}]{{1,4}}|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
+    (?<![\d.+\-])
+    (?P<num>\d{{1,2}}(?:\x20\d)+(?=\s*{UNIT_MAG})|\d+(?:\.\d+)?|百分之[{CN_NUM}]{{1,4}}|[{CN_NUM}]{{1,4}}(?=(?:{UNIT_ALT})))
     (?:\s*(?P<unit1>{UNIT_MAG})?\s*(?P<range>[—\-－–~至到]{{1,2}})\s*\d+(?:\.\d+)?)?
     \s*(?P<unit>{UNIT_MAG})?
     (?P<post>{SUFFIX_ALT})?
@@ -95,6 +95,9 @@ BASELINE_LEAD = regex.compile(r"(?:由|从)$")
 METRIC_BASELINE = regex.compile(rf"(?:由|从)\s*\d+(?:\.\d+)?\s*(?:{UNIT_ALT})?$")
 # a grade that is a standard to reach: 二星级以上标准 / 二级以上养老机构等级标准
 GRADE_STANDARD = regex.compile(r"[\p{Han}]{0,8}?标准")
+# after a quantity with 以上 / 以下: it qualifies the subject of a duty, an eligibility limit, not a target
+# (床位100张以上的养老机构原则上应当内设医务室 / 建筑面积1000平方米以上的设施须……)
+ELIGIBLE_SUBJECT = regex.compile(r"的[\p{Han}]{1,12}?(?:原则上|应当|应|须|必须|要|可以|可|均应|一律)")
 # a cited title: 《……》
 CITED = regex.compile(r"《[^《》]*》")
 AGE_UNITS = frozenset(_VOCAB["age_units"])
@@ -180,6 +183,8 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
         return None
     if norm.startswith("的", end) and NUMBER_MARK.search(norm, end, clause_end):
         return None  # a threshold naming what is counted: 培育年营业收入超过1亿元的企业5家以上 -> only 5家以上
+    if post and not pre and ELIGIBLE_SUBJECT.match(norm, end, clause_end):
+        return None  # an eligibility limit: 床位100张以上的养老机构应当… (but 覆盖80%以上的社区 commits)
     if SLOGAN.search(norm, *clause_bounds(norm, start_num, SENTENCE_DELIM)):
         return None
     comparator = _comparator(pre, post, m["range"])
