@@ -414,6 +414,18 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
     ("会同-unnamed-市直有关部门", "市民政局应当会同市直有关部门制定标准。", False, [("市民政局", "lead")]),
     ("下同-is-no-unit", "确保落地。（责任单位：市民政局、市财政局，列第一位的为牵头单位，下同）", False,
      [("市民政局", "lead"), ("市财政局", "co")]),
+    # a bracket of another kind inside a note is part of it, not a note of its own
+    ("nested-〔（）〕", "加强老年健康服务。〔牵头单位：省卫生健康委（省老龄办）；配合单位：省民政厅；完成时限：2025年底前〕",
+     False, [("省卫生健康委", "lead"), ("省民政厅", "co")]),
+    ("nested-【（）】", "推进适老化改造。【责任单位：区住建局（区房管中心）、区民政局】", False,
+     [("区住建局", "responsible"), ("区民政局", "responsible")]),
+    ("nested-［（）］", "发展助餐服务。［牵头单位：县民政局；配合单位：县市场监管局（县食安办）］", False,
+     [("县民政局", "lead"), ("县市场监管局", "co")]),
+    # the object of 会同 is read whole, never cut inside its ending (宣传部门 is no 宣传部)
+    ("会同-部门-words", "各级民政部门要会同宣传部门、网信部门加强政策解读。", False,
+     [("各级民政部门", "lead"), ("宣传部门", "co"), ("网信部门", "co")]),
+    ("会同-组织统战", "区民政局要会同区委组织部、统战部门做好老干部工作。", False,
+     [("区民政局", "lead"), ("区委组织部", "co"), ("统战部门", "co")]),
 ]
 
 

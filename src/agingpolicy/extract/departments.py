@@ -17,7 +17,6 @@ it covers the written part (民政).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -172,12 +171,19 @@ def clean_name(name: str) -> str:
     return "" if name in NOTE_WORDS else name
 
 
-def bracket_notes(norm: str) -> Iterator[regex.Match[str]]:
-    """Every bracketed note of the matching text, kind by kind (a kind whose opening bracket is absent is
-    not searched: most texts hold one kind or none)."""
-    for opening, pattern in BRACKETS.items():
-        if opening in norm:
-            yield from pattern.finditer(norm)
+def bracket_notes(norm: str) -> list[regex.Match[str]]:
+    """Every bracketed note of the matching text, outermost only: a bracket of another kind inside a note
+    belongs to it (〔牵头单位：省卫生健康委（省老龄办）〕 is one note). A kind whose opening bracket is absent
+    is not searched: most texts hold one kind or none."""
+    notes = sorted(
+        (m for opening, pattern in BRACKETS.items() if opening in norm for m in pattern.finditer(norm)),
+        key=lambda m: (m.start(), -m.end()),
+    )
+    outermost: list[regex.Match[str]] = []
+    for m in notes:
+        if not outermost or m.start() >= outermost[-1].end():
+            outermost.append(m)
+    return outermost
 
 
 def _drop_notes(name: str) -> str:
@@ -659,8 +665,8 @@ def _leading_units(text: str, norm: str, start: int) -> list[tuple[str, int, int
     stop = CLAUSE_DELIM.search(norm, start)
     end = min(stop.start() if stop else len(norm), start + _MAX_OBJECT)
     for q in range(end, start + 1, -1):
-        if not norm[start:q].endswith(UNIT_ENDINGS):
-            continue
+        if not norm[start:q].endswith(UNIT_ENDINGS) or (q < end and norm[start : q + 1].endswith(UNIT_ENDINGS)):
+            continue  # no unit ends here, or one is cut inside its ending (宣传部|门 is no 宣传部)
         units = _expand(text[start:q])
         if units and all(is_unit(n) and known_unit(n) for n, _, _ in units):
             return [(n, start + s, start + e) for n, s, e in units]
