@@ -1,8 +1,8 @@
 """read -> structure -> extract -> Document: the library's entry points.
 
-    parse_file(path)            a .txt / .docx / .html file
-    parse_bytes(data, name)     the same, from memory
-    parse_text(text, name=…)    already-decoded text
+parse_file(path)            a .txt / .docx / .html file
+parse_bytes(data, name)     the same, from memory
+parse_text(text, name=…)    already-decoded text
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from .extract.context import DocContext
 from .extract.indicators import extract_indicators
 from .extract.metadata import extract_metadata
 from .extract.tasks import extract_tasks
-from .models import Document, Source
+from .models import Document, ParseWarning, Source
 from .readers import ReadResult, read_bytes
 from .readers.txt import text_to_blocks
-from .structure import build_tree, to_sections
+from .structure import Node, build_tree, to_sections
 
 PARSER_VERSION = "0.3.0"
 
@@ -31,6 +31,8 @@ def build_document(blocks: list[Block], source: Source) -> Document:
     ctx = DocContext.from_metadata(meta, blocks)
     tasks, task_sections, task_warnings = extract_tasks(roots, blocks, ctx)
     indicators = extract_indicators(blocks, ctx)
+    if not tasks:
+        task_warnings.append(_no_tasks(roots))
     return Document(
         parser_version=PARSER_VERSION,
         source=source,
@@ -40,6 +42,12 @@ def build_document(blocks: list[Block], source: Source) -> Document:
         warnings=warnings + task_warnings + meta.warnings,
         **meta.fields(),
     )
+
+
+def _no_tasks(roots: list[Node]) -> ParseWarning:
+    """Say why a document gave no task, so a batch shows the documents to look at."""
+    why = "no numbered item in a chapter that assigns work" if roots else "no numbered outline"
+    return ParseWarning(code="document.no_tasks", message=f"no tasks found: {why} and no task table")
 
 
 def _source(path: str, data: bytes, result: ReadResult) -> Source:
