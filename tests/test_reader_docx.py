@@ -228,7 +228,8 @@ def test_one_cell_first_row_becomes_caption() -> None:
     assert block.rows == (("指标", "2020年", "2025年"), ("护理型床位占比（%）", "55", "60"))
 
 
-def test_nested_table_is_flattened_into_its_cell() -> None:
+def test_nested_table_without_a_header_gives_its_rows_as_lines() -> None:
+    """A grid of names (no numbers under a row of labels): a row a line, its cells separated by "，"."""
     document = docx.Document()
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "任务"
@@ -243,7 +244,82 @@ def test_nested_table_is_flattened_into_its_cell() -> None:
     [block] = read_docx(_bytes(document))
 
     assert isinstance(block, Table)
-    assert block.rows[1] == ("建设养老床位", "牵头：\n区民政局 区财政局\n区卫健委")
+    assert block.rows[1] == ("建设养老床位", "牵头：\n区民政局，区财政局\n区卫健委")
+
+
+def _task_with_nested_table(measure: str, inner_rows: list[list[str]], deadline: str = "2027年12月底前") -> bytes:
+    """A 任务分工 table of one task whose 工作措施 cell holds ``measure`` and then a nested table."""
+    document = docx.Document()
+    document.add_paragraph("某县养老服务体系建设三年行动任务分工方案")
+    table = document.add_table(rows=2, cols=5)
+    for column, text in enumerate(["序号", "重点任务", "工作措施", "牵头单位", "完成时限"]):
+        table.cell(0, column).text = text
+    for column, text in enumerate(["1", "推进区域养老服务中心建设", measure, "县民政局", deadline]):
+        table.cell(1, column).text = text
+    inner = table.cell(1, 2).add_table(rows=len(inner_rows), cols=len(inner_rows[0]))
+    for r, row in enumerate(inner_rows):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    return _bytes(document)
+
+
+def _measure(data: bytes) -> str:
+    [_, block] = read_docx(data)
+    assert isinstance(block, Table)
+    return block.rows[1][2]
+
+
+def test_nested_year_table_keeps_each_value_with_its_label_and_unit() -> None:
+    """年度 | 建设任务（个） | 覆盖率: the unit of a bare number is in its column header; "6 | 40%" is two values,
+    never one number 640%."""
+    data = _task_with_nested_table(
+        "整合敬老院等资源建设区域养老服务中心，分年度推进：",
+        [["年度", "建设任务（个）", "覆盖率"], ["2025年", "8", "45%"], ["2026年", "5", "75%"], ["2027年", "3", "100%"]],
+    )
+
+    assert _measure(data).splitlines()[1:] == [
+        "2025年：建设任务8个，覆盖率45%",
+        "2026年：建设任务5个，覆盖率75%",
+        "2027年：建设任务3个，覆盖率100%",
+    ]
+    [task] = parse_bytes(data, "t.docx").tasks
+    assert [(t.value, t.unit, t.year) for t in task.targets] == [
+        (8, "个", 2025), (45, "%", 2025), (5, "个", 2026), (75, "%", 2026), (3, "个", 2027), (100, "%", 2027),
+    ]  # fmt: skip
+    assert [t.metric for t in task.targets[:2]] == ["建设任务", "覆盖率"]
+
+
+def test_nested_table_with_an_empty_cell_and_a_unit_in_a_bracketed_header() -> None:
+    data = _task_with_nested_table(
+        "为居家失能老年人建设家庭养老床位。年度任务如下：",
+        [["年度", "新增家庭养老床位(张)", "护理员（名）"], ["2024年", "150", ""], ["2025年", "250", "12"]],
+        deadline="持续推进",
+    )
+
+    assert _measure(data).splitlines()[1:] == ["2024年：新增家庭养老床位150张", "2025年：新增家庭养老床位250张，护理员12名"]
+    [task] = parse_bytes(data, "t.docx").tasks
+    assert [(t.value, t.unit) for t in task.targets] == [(150, "张"), (250, "张"), (12, "名")]
+
+
+def test_nested_table_with_years_across_takes_the_unit_from_its_row_label() -> None:
+    """指标 | 2025年 | 2026年, 新增床位（张） | 120 | 150: the years are the labels, the row names the unit."""
+    data = _task_with_nested_table(
+        "新增养老床位，提高护理型床位比例：",
+        [["指标", "2025年", "2026年"], ["新增床位（张）", "120", "150"], ["护理型床位占比（%）", "50", "60"]],
+    )
+
+    assert _measure(data).splitlines()[1:] == ["新增床位：2025年：120张，2026年：150张", "护理型床位占比：2025年：50%，2026年：60%"]
+    [task] = parse_bytes(data, "t.docx").tasks
+    assert [(t.value, t.unit, t.year) for t in task.targets] == [(120, "张", 2025), (150, "张", 2026), (50, "%", 2025), (60, "%", 2026)]
+
+
+def test_nested_numbers_without_a_header_stay_apart() -> None:
+    """Without a header there is no unit for "8": it is left unread rather than fused into 845%."""
+    data = _task_with_nested_table("分年度推进：", [["2025年", "8", "45%"], ["2026年", "7", "75%"]])
+
+    assert _measure(data).splitlines()[1:] == ["2025年，8，45%", "2026年，7，75%"]
+    [task] = parse_bytes(data, "t.docx").tasks
+    assert [(t.value, t.unit) for t in task.targets] == [(45, "%"), (75, "%")]
 
 
 # --- layout tables ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from ..blocks import Block, Paragraph, ReadError, Table
+from ..lexicon import load
 
 # --- package limits, checked on the zip directory before anything is inflated ---------------------
 
@@ -218,6 +219,21 @@ STYLE_OPEN, STYLE_CLOSE = b"<w:style ", b"</w:style>"
 STYLE_TYPE = regex.compile(rb"\sw:type\s*=")  # <w:style w:type="table" …>
 PARAGRAPH_TYPE = regex.compile(rb"""\sw:type\s*=\s*["']paragraph["']""")
 
+
+# --- nested tables: a table inside a cell becomes lines of that cell's text ------------------------
+
+# Units a column header may carry in brackets, for a value cell that is a number alone.
+CELL_UNITS = frozenset(load("units")["units"]) | {"％"}
+# A header that names its unit in brackets: "建设任务（个）", "覆盖率(%)", "新增家庭养老床位（张）".
+UNIT_LABEL = regex.compile(r"(?P<name>.*?)\s*[（(](?P<unit>[^（）()]{1,5})[）)]")
+# A cell holding a number alone, its unit left to the header: "6", "40", "12.5".
+BARE_NUMBER = regex.compile(r"\d+(?:\.\d+)?")
+# A cell holding a quantity, written right after its label: "40%", "200张", "≥60%", "约30", "2024年".
+QUANTITY_CELL = regex.compile(r"[≥≤＞＜><约]?\d")
+# A label ending in a number or a date, which a colon keeps apart from the quantity after it: "2025年", "2025年底".
+NUMBER_END = regex.compile(r"\d[年月日]?[度底末]?$")
+# What a nested row's cells are joined with, and what sets a row's first cell (its key) off from the rest.
+CELL_SEPARATOR, KEY_SEPARATOR = "，", "："
 
 # --- entry point -----------------------------------------------------------------------------------
 
@@ -670,14 +686,72 @@ class _DocxReader:
 
     def _cell_text(self, tc: _Element) -> str:
         """A cell's paragraphs (with its text boxes' and layout tables'), one per line; a nested table's
-        rows as lines of space-joined cells."""
+        rows a line each (see _nested_lines)."""
         lines: list[str] = []
         for item in _reading_order(tc):
             if item.tag == W_P:
                 if (paragraph := self._paragraph(item)) is not None:
                     lines.append(paragraph.text)
             else:
-                for row in self._grid(item)[0]:
-                    if line := " ".join(cell for cell in row if cell):
-                        lines.append(line)
+                lines.extend(_nested_lines(self._grid(item)[0]))
         return "\n".join(lines)
+
+
+def _nested_lines(grid: list[list[str]]) -> list[str]:
+    """A nested table as lines of its cell's text, a row a line. Under a header row every value keeps its
+    column's label, and a number alone takes the unit its label names in brackets, so that
+
+        年度 | 建设任务（个） | 覆盖率
+        2024年 | 6 | 40%
+
+    reads "2024年：建设任务6个，覆盖率40%". A table without a header row (no numbers under a row of labels)
+    gives its rows' cells joined by "，"."""
+    rows = [[cell.strip() for cell in row] for row in grid if any(cell.strip() for cell in row)]
+    if not _has_header(rows):
+        return [CELL_SEPARATOR.join(cell for cell in row if cell) for row in rows]
+    header = rows[0]
+    return [_labelled_row(header, row) for row in rows[1:]]
+
+
+def _has_header(rows: list[list[str]]) -> bool:
+    """Whether the first row labels the columns: labels over every value column (the corner may be empty),
+    none of them a number alone, and some number in the rows under them."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    labels = rows[0][1:]
+    return (
+        all(labels)
+        and not any(BARE_NUMBER.fullmatch(cell) for cell in rows[0])
+        and any(QUANTITY_CELL.search(cell) for row in rows[1:] for cell in row[1:])
+    )
+
+
+def _labelled_row(header: list[str], row: list[str]) -> str:
+    """A row under a header: its first cell (a year, an item) as the key, then each value after its label.
+    A key that names a unit ("建设任务（个）" beside years) gives it to the numbers in its row."""
+    key, key_unit = _unit_of(row[0])
+    cells = CELL_SEPARATOR.join(
+        _labelled(label, value, key_unit) for label, value in zip(header[1:], row[1:], strict=False) if value
+    )
+    return KEY_SEPARATOR.join(part for part in (key, cells) if part)
+
+
+def _labelled(label: str, value: str, key_unit: str | None) -> str:
+    """A value after its label: a quantity right after it ("覆盖率40%"), text or a quantity under a date after a
+    colon ("责任单位：县民政局", "2025年：120张"); a number alone takes the label's unit, else the row key's
+    ("建设任务（个）", "6" -> "建设任务6个")."""
+    name, unit = _unit_of(label)
+    unit = unit or key_unit
+    if unit and BARE_NUMBER.fullmatch(value):
+        value += unit
+    if QUANTITY_CELL.match(value) and not NUMBER_END.search(name):
+        return name + value
+    return f"{name}{KEY_SEPARATOR}{value}" if name else value
+
+
+def _unit_of(label: str) -> tuple[str, str | None]:
+    """A label without the unit it names in brackets, and that unit: "建设任务（个）" -> ("建设任务", "个")."""
+    m = UNIT_LABEL.fullmatch(label)
+    if m is None or m["unit"] not in CELL_UNITS:
+        return label, None
+    return m["name"], m["unit"]
