@@ -424,6 +424,12 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
     # the object of 会同 is read whole, never cut inside its ending (宣传部门 is no 宣传部)
     ("会同-部门-words", "各级民政部门要会同宣传部门、网信部门加强政策解读。", False,
      [("各级民政部门", "lead"), ("宣传部门", "co"), ("网信部门", "co")]),
+    # the member units of a named body are a unit; alone, 各成员单位 is a collective
+    ("members-联席会议", "市养老服务工作联席会议各成员单位要加强协作，形成工作合力。", False,
+     [("市养老服务工作联席会议各成员单位", "responsible")]),
+    ("members-老龄委", "县老龄工作委员会各成员单位要按照职责分工抓好落实。", False,
+     [("县老龄工作委员会各成员单位", "responsible")]),
+    ("members-alone", "各成员单位要加强协作。", False, []),
     ("会同-组织统战", "区民政局要会同区委组织部、统战部门做好老干部工作。", False,
      [("区民政局", "lead"), ("区委组织部", "co"), ("统战部门", "co")]),
 ]

@@ -131,6 +131,8 @@ REQUEST = regex.compile(
 DUTY_MARK = regex.compile(r"[要应须由请]|负责|牵头|会同|配合|职责|职能|责任主体|负(?:主体|首要|总|全面)?责")
 # the duty opening the body of an item titled by a unit: "县民政局：负责……" / "县财政局：配合……"
 DUTY_OPENING = regex.compile(r"^\s*(?P<verb>负责|承担|牵头|配合|参与|协助|会同)")
+# the member units of a body, after its name: 县老龄工作委员会各成员单位 / 联席会议成员单位
+MEMBERS = regex.compile(r"各?成员单位$")
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
 DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
@@ -260,6 +262,9 @@ def known_unit(name: str) -> bool:
     区居家养老服务工作领导小组, 县政府督查室 (not 加强领导小组, not 问题协调领导小组)."""
     if strict_unit(name):
         return True
+    body = MEMBERS.sub("", name)
+    if body != name and len(body) >= 3:
+        return known_unit(body)  # the member units of a named body: 市养老服务工作联席会议各成员单位
     if (
         name.startswith(LEVEL_PREFIXES)
         and name.endswith(GOVERNMENT_ENDINGS)
