@@ -190,6 +190,77 @@ def test_headings_entities_and_wrapped_lines() -> None:
     ]
 
 
+# --- formatting that carries a lost outline --------------------------------------------------------------
+
+LOST_NUMBERS_PAGE = """<h1>国务院办公厅关于推进老年助餐服务高质量发展的意见</h1>
+<p style="text-align: center;">国办发〔2024〕27号</p>
+<p><strong>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</strong></p>
+<p style="text-indent: 2em;">&nbsp;&nbsp;&nbsp;&nbsp;为推进老年助餐服务高质量发展，经国务院同意，现提出以下意见。</p>
+<p style="text-indent: 2em; font-family: 黑体;">&nbsp;&nbsp;&nbsp;&nbsp;<strong>健全老年助餐服务网络</strong></p>
+<p style="text-indent: 2em;">&nbsp;&nbsp;&nbsp;&nbsp;<span style="font-family: 楷体, 楷体_GB2312; ">合理布局助餐服务设施。</span>各地要
+结合人口分布建设老年食堂。（民政部、住房城乡建设部按职责分工负责）</p>
+<p style="text-indent: 2em;">&nbsp;&nbsp;&nbsp;&nbsp;<strong>到2025年</strong>，城市社区助餐服务覆盖率达到75%以上。</p>
+<p style="text-indent: 2em;">发挥邮政快递平台作用，<strong>降低送餐成本</strong>。</p>
+<p style="text-align: right;"><strong>国务院办公厅</strong></p>
+<p style="text-align: right;">2024年6月12日</p>"""
+
+
+def test_a_lost_outline_keeps_its_formatting_as_levels() -> None:
+    """A wholly bold (黑体) line is a heading, a paragraph opening with a 楷体 sentence ending in 。 an item below
+    it; bold words inside a sentence, a bold line introducing what follows, and centred or right-aligned lines
+    (文号, signature) are none."""
+    blocks, _ = read_html(_page(LOST_NUMBERS_PAGE))
+
+    assert [(b.text[:8], b.outline_level) for b in blocks if isinstance(b, Paragraph)] == [
+        ("国务院办公厅关于", 1),
+        ("国办发〔2024", None),
+        ("各省、自治区、直", None),
+        ("为推进老年助餐服", None),
+        ("健全老年助餐服务", 7),
+        ("合理布局助餐服务", 8),
+        ("到2025年，城", None),
+        ("发挥邮政快递平台", None),
+        ("国务院办公厅", None),
+        ("2024年6月1", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        ("<b>{}</b>", "<strong>{}</strong>"),
+        ('<span style="font-weight: bold">{}</span>', '<span style="font-family:KaiTi">{}</span>'),
+        ('<span style="font-family:\'黑体\'">{}</span>', '<b style="color:#333">{}</b>'),
+        ('<font face="SimHei">{}</font>', '<span style="font: 700 16px 仿宋">{}</span>'),
+    ],
+)
+def test_heading_and_item_formats_of_other_kinds(heading: str, lead: str) -> None:
+    body = (
+        f"<p>{heading.format('提升老年助餐服务质量')}</p>"
+        f"<p>{lead.format('丰富服务方式。')}推广堂食、上门送餐等多种服务方式。</p>"
+        f"<p>{lead.format('保障食品安全')}。严格落实食品安全主体责任。</p>"
+    )
+    blocks, _ = read_html(_page(body))
+
+    assert [b.outline_level for b in blocks] == [7, 8, 8]
+
+
+def test_formats_rank_heading_lines_first_then_by_first_use() -> None:
+    """Bold chapters, 楷体 sections below them (first used after the chapters), bold run-in titles below both:
+    the page's own order, not a fixed order of fonts. Bold header cells of a data table before them count for
+    nothing, and the table stays a data table."""
+    body = """<table><tr><td><strong>指标</strong></td><td><strong>2025年</strong></td></tr>
+    <tr><td>城市社区助餐服务覆盖率（%）</td><td>75</td></tr></table>
+    <p><strong>健全老年助餐服务网络</strong></p>
+    <p><span style="font-family:楷体_GB2312">城市助餐服务</span></p>
+    <p><strong>合理布局助餐服务设施。</strong>各地要结合人口分布建设老年食堂。</p>
+    <p><strong>提升老年助餐服务质量</strong></p>"""
+    blocks, _ = read_html(_page(body))
+
+    assert isinstance(blocks[0], Table)
+    assert [b.outline_level for b in blocks[1:]] == [7, 8, 9, 7]
+
+
 # --- tables ------------------------------------------------------------------------------------------
 
 SPANNING_TABLE = """<p>表前说明</p>

@@ -212,6 +212,87 @@ SPAN_VALUE = re.compile(r"\s*(\d+)")  # rowspan="2", colspan="3px"
 SPACES = regex.compile(r"[\s\u3000\xa0]+")  # any run of spaces, ideographic and no-break ones too
 # Headings that can hold the document's title (an <h4> is a sidebar box's caption).
 TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
+# --- formatting that stands for a lost outline ----------------------------------------------------------
+# A page whose numbers were lost (a CMS dropping automatic numbering) still marks its outline by formatting:
+# a heading line wholly bold or in a heading font, an item opening with a styled title sentence. Such
+# paragraphs get an outline level after <h6> (see _rank_formats); the structure decides whether to use it.
+FORMATTED_LEVEL = 7
+BOLD_TAGS = frozenset({"strong", "b"})
+# Bold by style: "font-weight: bold" / "font-weight:700" / "font: bold 16px 黑体"
+BOLD_STYLE = regex.compile(r"(?i)font(?:-weight)?\s*:[^;]*?\b(?:bold|bolder|[6-9]00)\b")
+# The font families of a style: "font-family: 楷体, 楷体_GB2312" / "font:16px 黑体"
+FONT_FAMILY = regex.compile(r"(?i)font(?:-family)?\s*:([^;]*)")
+# The heading fonts of official documents (GB/T 9704: 一、 in 黑体, （一） in 楷体):
+# "黑体" / "SimHei" / "楷体_GB2312" / "KaiTi"
+HEADING_FONT = regex.compile(r"(?i)(?P<heiti>黑体|simhei|heiti)|(?P<kaiti>楷体|kaiti)")
+# Alignment of a title, a 发文字号 or a signature, not of an outline heading: "text-align: center" / "text-align:right"
+ALIGNED_STYLE = regex.compile(r"(?i)text-align\s*:\s*(?:center|right)")
+ALIGNED_ATTR = frozenset({"center", "right"})  # <p align="center">
+# The end of a line that introduces what follows, not a heading: "各省、自治区、直辖市人民政府：" / "具体如下，"
+INTRODUCING_END = regex.compile(r"[：:，,；;、]$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    lead: bool  # a styled title sentence opening the paragraph; else the whole paragraph is styled
+    style: frozenset[str]  # "bold", "heiti", "kaiti"
+
+
+def _emphasis(element: _Element) -> frozenset[str]:
+    """The heading formatting an element itself sets: bold, a 黑体 or a 楷体 font."""
+    style = element.attrs.get("style", "")
+    flags = {"bold"} if element.tag in BOLD_TAGS or BOLD_STYLE.search(style) else set()
+    families = " ".join([*FONT_FAMILY.findall(style), element.attrs.get("face", "")])
+    flags |= {m.lastgroup for m in HEADING_FONT.finditer(families) if m.lastgroup}
+    return frozenset(flags)
+
+
+def _is_aligned(element: _Element) -> bool:
+    """Centred or right-aligned by its own style: a title, a 发文字号, a signature."""
+    return (
+        element.tag == "center"
+        or element.attrs.get("align", "").lower() in ALIGNED_ATTR
+        or bool(ALIGNED_STYLE.search(element.attrs.get("style", "")))
+    )
+
+
+def _format_of(runs: list[tuple[str, frozenset[str]]]) -> _Format | None:
+    """The formatting of a paragraph from its runs of text: wholly styled (a heading line), opening with a
+    styled sentence that ends in 。 (an item's title: "<span 楷体>合理布局助餐服务设施。</span>各地要……"), or
+    neither (emphasis inside the text, or none)."""
+    runs = [(text, style) for text, style in runs if text.strip()]
+    if not runs:
+        return None
+    common, k = runs[0][1], 0
+    while k < len(runs) and common & runs[k][1]:
+        common &= runs[k][1]
+        k += 1
+    if not common:
+        return None
+    lead = _clean("".join(text for text, _ in runs[:k]))
+    rest = _clean("".join(text for text, _ in runs[k:]))
+    if lead.endswith("。") or rest.startswith("。"):
+        return _Format(True, common)
+    if rest or INTRODUCING_END.search(lead):
+        return None
+    return _Format(False, common)
+
+
+def _rank_formats(blocks: list[Block], formats: list[_Format]) -> list[Block]:
+    """Give the formatted paragraphs their levels (the extractor numbered formats as it met them, cells of
+    data tables included): heading lines outrank run-in titles, and within each the page's first use decides."""
+    codes = list(dict.fromkeys(code for b in blocks if (code := _formatted_level(b)) is not None))
+    ranked = sorted(codes, key=lambda code: formats[code - FORMATTED_LEVEL].lead)
+    levels = {code: FORMATTED_LEVEL + rank for rank, code in enumerate(ranked)}
+    return [Paragraph(b.text, levels[code]) if (code := _formatted_level(b)) is not None else b for b in blocks]
+
+
+def _formatted_level(block: Block) -> int | None:
+    """The level a paragraph has by its formatting, if that is where its level comes from."""
+    level = block.outline_level if isinstance(block, Paragraph) else None
+    return level if level is not None and level >= FORMATTED_LEVEL else None
+
+
 # The number of a group row spanning a table, by its form: "一、健全养老服务体系" / "（二）提升健康养老服务" /
 # "第三部分 ……"
 GROUP_NUMBER = regex.compile(
@@ -274,8 +355,11 @@ class _Extractor:
         self._titles = titles  # the page's declared titles, compact (see _declared_titles)
         self._page_size = self._size(root)
         self._blocks: list[Block] = []
-        self._chunks: list[str] = []
+        self._chunks: list[tuple[str, frozenset[str]]] = []  # text with the formatting it stands in
         self._level: int | None = None
+        self._style: frozenset[str] = frozenset()  # formatting set by the current block and inline elements in it
+        self._aligned = False  # the current block is centred or right-aligned
+        self.formats: list[_Format] = []  # the formats met, in order: paragraph levels FORMATTED_LEVEL + index
         self._root = root
 
     def blocks(self) -> list[Block]:
@@ -283,18 +367,18 @@ class _Extractor:
 
     def _blocks_of(self, nodes: Iterable[_Element | str]) -> list[Block]:
         """The blocks of ``nodes``, read apart from the blocks being collected (for table cells)."""
-        saved = self._blocks, self._chunks, self._level
-        self._blocks, self._chunks, self._level = [], [], None
+        saved = self._blocks, self._chunks, self._level, self._style, self._aligned
+        self._blocks, self._chunks, self._level, self._style, self._aligned = [], [], None, frozenset(), False
         for node in nodes:
             self._walk(node)
         self._flush()
         blocks = self._blocks
-        self._blocks, self._chunks, self._level = saved
+        self._blocks, self._chunks, self._level, self._style, self._aligned = saved
         return blocks
 
     def _walk(self, node: _Element | str) -> None:
         if isinstance(node, str):
-            self._chunks.append(node)
+            self._chunks.append((node, self._style))
             return
         tag = node.tag
         if tag in DROPPED_TAGS or self._is_furniture(node):
@@ -313,18 +397,34 @@ class _Extractor:
         level = int(tag[1]) if tag in HEADINGS else 1 if block and _named_title(node) else None
         if level is not None:
             self._level = level
+        saved = self._style, self._aligned
+        if block:  # a block's formatting is its own and its inline elements' (an outer <div>'s font is the page's)
+            self._style, self._aligned = _emphasis(node), _is_aligned(node)
+        else:
+            self._style |= _emphasis(node)
         for child in node.children:
             self._walk(child)
         if block:
             self._flush()
+        self._style, self._aligned = saved
         if level is not None:
             self._level = None
 
     def _flush(self) -> None:
-        text = _clean("".join(self._chunks))
-        self._chunks = []
+        runs, self._chunks = self._chunks, []
+        text = _clean("".join(chunk for chunk, _ in runs))
         if text:
-            self._blocks.append(Paragraph(text, self._level))
+            level = self._level if self._level is not None or self._aligned else self._formatted(runs)
+            self._blocks.append(Paragraph(text, level))
+
+    def _formatted(self, runs: list[tuple[str, frozenset[str]]]) -> int | None:
+        """The provisional level of a paragraph's formatting (FORMATTED_LEVEL + the format's index), if any."""
+        fmt = _format_of(runs)
+        if fmt is None:
+            return None
+        if fmt not in self.formats:
+            self.formats.append(fmt)
+        return FORMATTED_LEVEL + self.formats.index(fmt)
 
     def _size(self, node: _Element | str) -> int:
         """Characters of text (spaces not counted) under ``node``, leaving out scripts and styles."""
@@ -401,7 +501,7 @@ def _is_layout(table: _Element, rows: list[list[_Cell]], contents: list[Block]) 
         table.attrs.get("role") == "presentation"
         or len(rows) <= 1
         or all(len(row) <= 1 for row in rows)
-        or any(isinstance(b, Table) or b.outline_level is not None for b in contents)
+        or any(isinstance(b, Table) or (b.outline_level is not None and _formatted_level(b) is None) for b in contents)
     )
 
 
@@ -581,5 +681,6 @@ def read_html(data: bytes) -> tuple[list[Block], str]:
     builder.feed(text)
     builder.close()
     titles, agreed = _declared_titles(builder.root)
-    blocks = _Extractor(builder.root, titles).blocks()
-    return recover_line_tables(_mark_title(_drop_furniture_lines(blocks), titles, agreed)), encoding
+    extractor = _Extractor(builder.root, titles)
+    blocks = recover_line_tables(_mark_title(_drop_furniture_lines(extractor.blocks()), titles, agreed))
+    return _rank_formats(blocks, extractor.formats), encoding
