@@ -265,6 +265,8 @@ def test_group_rows_over_a_single_task_column_are_not_tasks() -> None:
     )
     assert [t.title for t in unnumbered.tasks] == ["发展居家养老", "推进老年助餐", "推进医养结合"]
     assert [t.text for t in unnumbered.tasks] == ["建成站点30个。", "建成助餐点10个。", "签约率达到80%以上。"]
+    # the group rows are the sections of the tasks below them
+    assert [t.section_path for t in unnumbered.tasks] == [["居家养老"], ["居家养老"], ["医养结合"]]
     numbered = parse_text(
         "某县任务分工\n"
         + tab_table(
@@ -275,6 +277,7 @@ def test_group_rows_over_a_single_task_column_are_not_tasks() -> None:
         )
     )
     assert [t.title for t in numbered.tasks] == ["发展居家养老", "推进老年助餐"]
+    assert [t.section_path for t in numbered.tasks] == [["居家养老"], ["居家养老"]]
 
 
 def test_a_task_alone_in_its_row_is_still_a_task() -> None:

@@ -6,6 +6,12 @@
 A header with fewer cells than the rows is taken as right-aligned, its first
 cell merged over the leftmost columns; those columns are then told apart by
 content (numbered cells are task headings, long unnumbered cells are measures).
+
+A table without a header row is read by content, only on strong evidence (see
+``_by_content``): a column of unit lists, a text column left of it, and a row
+number, time limit or second text column beside them:
+
+    | 1 | 推进街道综合养老服务中心建设 | 新建……3个。 | 区民政局（牵头）各街道（镇） | 2023年12月底前 |
 """
 
 from __future__ import annotations
@@ -17,12 +23,27 @@ import regex
 from ..blocks import Table
 from ..lexicon import load
 from ..models import ParseWarning, Role
-from ..structure import classify
-from .headers import header_candidates
+from ..normalize import for_matching
+from ..structure import BOX, classify
+from .context import DocContext
+from .deadlines import find_deadlines
+from .departments import is_listed_unit, is_unit, split_units
+from .headers import header_candidates, is_label_row
 
 _VOCAB = load("tables")["task_columns"]
 # a note under the table, merged across it: 备注：… / 注：… / 说明：…
 NOTE = regex.compile(r"^\s*(?:备\s*注|注|说\s*明)\s*\d?\s*[：:]")
+# a row-number cell: 1 / 12 / 3. / 4、
+ROW_NUMBER = regex.compile(r"\s*(?P<n>\d{1,3})\s*[、.．]?\s*")
+# a figure standing alone in a cell, an indicator's value or a phone number: 55 / ≥36 / 32.5% / 0731-88881234
+FIGURE = regex.compile(r"\s*(?:[≥≤＞＜><]|不低于|不少于|不高于)?\s*[\d.,，\-—－]+\s*[%‰]?\s*")
+HAN = regex.compile(r"\p{Han}")
+MIN_ROWS = 3  # a headerless table is read by content only when it has this many rows of data
+AGREE = 2 / 3  # the share of a column's filled cells that must agree on what it holds
+MIN_TEXT = 4  # Chinese characters in a task or measure cell: 推进医养结合
+MAX_LIMIT = 20  # a time-limit cell is short: 2023年12月底前 / 长期坚持
+# yearless limits (10月底前 / 年底前) count when telling a time-limit column; the year itself is not used
+ANY_YEAR = DocContext(year=2000)
 
 
 def _kind(header: str) -> str | None:
@@ -55,21 +76,31 @@ class TaskColumns:
         return bool(self.number) or self.unnumbered
 
     def align(self, row: tuple[str, ...]) -> list[str]:
-        """The row on the table's width; a note row (备注：… merged across the table) as blank cells, and so
-        a group row over a single task column, which would otherwise be read as a task without text."""
+        """The row on the table's width; a note row (备注：… merged across the table) as blank cells."""
         filled = [c for c in row if c.strip()]
-        if len(filled) == 1 and (NOTE.match(filled[0]) or (self.grouped and _group_heading(filled[0]))):
+        if len(filled) == 1 and NOTE.match(filled[0]):
             return [""] * self.width
         return list(row) + [""] * (self.width - len(row))
+
+    def group_row(self, row: tuple[str, ...]) -> int | None:
+        """The column of the heading in a group row over a single task column (一、养老服务 alone in its row,
+        whichever column it stands in), or None for any other row."""
+        filled = [k for k, c in enumerate(row) if c.strip()]
+        if self.grouped and len(filled) == 1 and _group_heading(row[filled[0]]):
+            return filled[0]
+        return None
 
 
 def task_columns(table: Table) -> TaskColumns | None:
     """Column roles of a task table, or None when the table is not one."""
-    for last, header in header_candidates(table, search=2):
+    candidates = header_candidates(table, search=2)
+    for last, header in candidates:
         cols = _columns(table, header, last + 1)
         if cols is not None:
             return cols
-    return None
+    if any(_labels(table.rows[last]) and any(map(_kind, header)) for last, header in candidates):
+        return None  # a header this module reads, but not as a task table's
+    return _by_content(table)
 
 
 def unread_warning(table: Table, index: int, cols: TaskColumns | None, tasks: int) -> ParseWarning | None:
@@ -96,8 +127,7 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
     kinds = _spread([_kind(h) for h in header], header)
     if not any(k in ("task", "measure") for k in kinds) or not any(k in ("lead", "co", "responsible") for k in kinds):
         return None
-    width = max(len(r) for r in table.rows)
-    shift = width - len(header)
+    shift = table.width - len(header)
     by_col: dict[int, str] = {}
     for j, kind in enumerate(kinds):
         if kind is None:
@@ -124,8 +154,31 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
             units.append((c, "co"))
         elif k == "responsible":
             units.append((c, "co" if has_lead else "responsible"))
+    return _task_columns(
+        table,
+        header_rows,
+        task=tuple(task),
+        measure=tuple(measure),
+        units=tuple(units),
+        deadline=tuple(c for c, k in sorted(by_col.items()) if k == "deadline"),
+        number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
+        year=tuple(c for c, k in sorted(by_col.items()) if k == "year"),
+    )
+
+
+def _task_columns(
+    table: Table,
+    header_rows: int,
+    task: tuple[int, ...],
+    measure: tuple[int, ...],
+    units: tuple[tuple[int, Role], ...],
+    deadline: tuple[int, ...],
+    number: tuple[int, ...],
+    year: tuple[int, ...] = (),
+) -> TaskColumns:
+    """The columns, with what the task cells tell: are they numbered, and do group rows stand above them?"""
     # the task cells, less group rows across the table (一、养老服务 alone in its row): are they numbered?
-    rows = [r for r in table.rows[header_rows:] if sum(1 for x in r if x.strip()) > 1]
+    rows = _data_rows(table, header_rows)
     body = [r[c] for r in rows for c in task if c < len(r) and r[c].strip()]
     alone = [x for r in table.rows[header_rows:] if len(x := [y for y in r if y.strip()]) == 1]
     grouped = (
@@ -136,15 +189,20 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
     return TaskColumns(
         unnumbered=bool(body) and all(classify(x) is None for x in body),
         grouped=grouped,
-        width=width,
+        width=table.width,
         header_rows=header_rows,
-        task=tuple(task),
-        measure=tuple(measure),
-        units=tuple(units),
-        deadline=tuple(c for c, k in sorted(by_col.items()) if k == "deadline"),
-        number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
-        year=tuple(c for c, k in sorted(by_col.items()) if k == "year"),
+        task=task,
+        measure=measure,
+        units=units,
+        deadline=deadline,
+        number=number,
+        year=year,
     )
+
+
+def _data_rows(table: Table, header_rows: int) -> list[tuple[str, ...]]:
+    """The rows below the header, less group rows and notes (a single cell across the table)."""
+    return [r for r in table.rows[header_rows:] if sum(1 for x in r if x.strip()) > 1]
 
 
 def _group_heading(cell: str) -> bool:
@@ -175,3 +233,94 @@ def _split_region(table: Table, region: list[int], header_rows: int) -> tuple[li
     if not task and len(measure) > 1:  # no column of numbered headings: task names, then their measures
         task.append(measure.pop(0))
     return task, measure
+
+
+# ---------------------------------------------------------------- tables without a header row
+
+
+def _by_content(table: Table) -> TaskColumns | None:
+    """Column roles of a table without a header row, told from its cells, or None without strong evidence:
+    a column of unit lists, a text column left of it (the shortest text column holds the tasks, the others
+    measures), and beside them a row number, a time limit or a second text column. A column of bare figures
+    (an indicator's values, phone numbers) makes the table no task table."""
+    if table.caption and BOX.match(for_matching(table.caption)):
+        return None  # a 专栏 box's project table: its rows are the box's items
+    header_rows = 1 if table.rows and _labels(table.rows[0]) else 0
+    rows = _data_rows(table, header_rows)
+    if len(rows) < MIN_ROWS:
+        return None
+    kinds = [_content_kind([r[c] if c < len(r) else "" for r in rows]) for c in range(table.width)]
+    if "figure" in kinds or "units" not in kinds:
+        return None
+    units = [c for c, k in enumerate(kinds) if k == "units"]
+    text = [c for c in range(units[0]) if kinds[c] == "text"]
+    if not text or not ("number" in kinds or "deadline" in kinds or len(text) > 1):
+        return None
+    task = min(text, key=lambda c: _mean_length(rows, c))
+    return _task_columns(
+        table,
+        header_rows,
+        task=(task,),
+        measure=tuple(c for c in text if c != task),
+        units=tuple((c, "responsible") for c in units),
+        deadline=tuple(c for c, k in enumerate(kinds) if k == "deadline"),
+        number=tuple(c for c, k in enumerate(kinds) if k == "number")[:1],
+    )
+
+
+def _labels(row: tuple[str, ...]) -> bool:
+    """A row of labels (项目 | 内容 | 单位), not of short data: short cells, and no row number or unit list
+    (责任部门 is a label, though it reads as a unit)."""
+    filled = [c for c in row if c.strip()]
+    data = [c for c in filled if ROW_NUMBER.fullmatch(c) or (_unit_cell(c) and _kind(c) is None)]
+    return len(filled) > 1 and is_label_row(row) and not data
+
+
+def _content_kind(cells: list[str]) -> str | None:
+    """What a column holds, when most of its filled cells agree: number, figure, units, deadline or text."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) < 2:
+        return None
+    if _row_numbers(filled):
+        return "number"
+    tests = (("figure", _figure_cell), ("units", _unit_cell), ("deadline", _limit_cell), ("text", _text_cell))
+    for kind, test in tests:
+        if sum(map(test, filled)) >= AGREE * len(filled):
+            return kind
+    return None
+
+
+def _row_numbers(cells: list[str]) -> bool:
+    """1, 2, 3 …: each cell the next number, or 1 again where a group of rows starts its own count."""
+    numbers = [int(m["n"]) if (m := ROW_NUMBER.fullmatch(c)) else None for c in cells]
+    if None in numbers:
+        return False
+    return all(n == 1 or n == prev + 1 for prev, n in zip([0, *numbers], numbers, strict=False))
+
+
+def _figure_cell(cell: str) -> bool:
+    return bool(FIGURE.fullmatch(cell)) and any(ch.isdigit() for ch in cell)
+
+
+def _unit_cell(cell: str) -> bool:
+    """A list of units and nothing else ('区民政局（牵头）\\n各街道（镇）'), at least one a named body."""
+    names = [name for name, _ in split_units(cell)]
+    return bool(names) and all(map(is_listed_unit, names)) and any(map(is_unit, names))
+
+
+def _limit_cell(cell: str) -> bool:
+    """A time limit and little else: 2023年12月底前 / 10月底前 / 长期坚持 / 2024年6月底前完成."""
+    if len(cell) > MAX_LIMIT:
+        return False
+    found = find_deadlines(cell, ANY_YEAR)
+    rest = len(HAN.findall(cell)) - sum(len(HAN.findall(d.text)) for d in found)
+    return bool(found) and rest < MIN_TEXT
+
+
+def _text_cell(cell: str) -> bool:
+    return len(HAN.findall(cell)) >= MIN_TEXT and not _unit_cell(cell) and not _limit_cell(cell)
+
+
+def _mean_length(rows: list[tuple[str, ...]], col: int) -> float:
+    cells = [r[col].strip() for r in rows if col < len(r) and r[col].strip()]
+    return sum(map(len, cells)) / len(cells)

@@ -243,9 +243,9 @@ def _table_tasks(
     In a table numbered by a 序号 column, every row with a task cell is a task.
     """
     tasks: list[Task] = []
-    sections: list[Section] = []
+    chapter = _caption_group(table, cols, index)
+    sections: list[Section] = [chapter] if chapter else []
     unknown: set[str] = set()
-    chapter: Section | None = None
     current: _OpenTask | None = None
     years: dict[int, tuple[int, str]] = {}  # year column -> (row, cell) of the year cell covering this row
 
@@ -257,6 +257,11 @@ def _table_tasks(
             current = None
 
     for r, row in enumerate(table.rows[cols.header_rows :], start=cols.header_rows):
+        if (k := cols.group_row(row)) is not None and (h := classify(row[k])) is not None:
+            close()
+            chapter = _table_section(row[k], h.kind, h.number, h.rest_start, Span(block=index, row=r, col=k))
+            sections.append(chapter)
+            continue
         cells = cols.align(row)
         for k in cols.year:  # a merged year cell stands in its first row and covers the empty ones below
             if cells[k].strip():
@@ -305,6 +310,17 @@ def _table_tasks(
                 _add_year(c, *years[k], index, k)
     close()
     return tasks, sections, unknown
+
+
+def _caption_group(table: Table, cols: TaskColumns, index: int) -> Section | None:
+    """The first group of a table without a header row whose one-cell first row (一、健全养老服务体系) a reader
+    took as the table's caption, or None."""
+    if cols.header_rows or table.caption is None:
+        return None
+    h = classify(table.caption)
+    if h is None or h.kind not in ("cn", "chapter"):
+        return None
+    return _table_section(table.caption, h.kind, h.number, h.rest_start, Span(block=index))
 
 
 def _add_year(c: _Collector, row: int, cell: str, index: int, col: int) -> None:

@@ -1,0 +1,202 @@
+"""Task tables without a header row: the columns told from their cells, and only on strong evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from agingpolicy import parse_bytes, parse_text
+from agingpolicy.blocks import Table
+from agingpolicy.extract.columns import task_columns
+
+from .test_task_tables import tab_table
+
+
+def _html(title: str, rows: list[tuple[str, ...]], width: int) -> bytes:
+    """A page with a headerless table; a one-cell row spans the table (colspan), unit lists break at <br>."""
+    body = "".join(
+        f'<tr><td colspan="{width}"><b>{row[0]}</b></td></tr>'
+        if len(row) == 1
+        else "<tr>" + "".join(f"<td>{cell.replace(chr(10), '<br>')}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
+    return f"<html><body><h1>{title}</h1><p>各责任单位要对照清单抓好落实。</p><table>{body}</table></body></html>".encode()
+
+
+def _units(doc) -> list[list[tuple[str, str]]]:
+    return [[(d.name, d.role) for d in t.departments] for t in doc.tasks]
+
+
+YUELU_ROWS = [
+    ("一、健全养老服务体系",),
+    ("1", "推进街道综合养老服务中心建设", "新建街道综合养老服务中心3个，实现全覆盖。", "区民政局（牵头）\n各街道（镇）", "2023年12月底前"),
+    ("2", "发展家庭养老床位", "建设家庭养老床位不少于200张。", "区民政局（牵头）\n区卫健局\n区医保局", "10月底前"),
+    ("二、提升健康养老服务",),
+    ("3", "做实家庭医生签约服务", "65岁及以上老年人家庭医生签约率达到75%以上。", "区卫健局", "年底前"),
+    ("4", "推进医养结合", "新增医养结合机构2家。", "区卫健局（牵头）\n区民政局", "持续推进"),
+]
+
+
+def test_html_rows_straight_to_data_with_group_rows() -> None:
+    doc = parse_bytes(_html("岳麓区2023年老龄工作重点任务清单", YUELU_ROWS, 5), "t.html")
+    assert [(t.title, t.text) for t in doc.tasks] == [
+        ("推进街道综合养老服务中心建设", "新建街道综合养老服务中心3个，实现全覆盖。"),
+        ("发展家庭养老床位", "建设家庭养老床位不少于200张。"),
+        ("做实家庭医生签约服务", "65岁及以上老年人家庭医生签约率达到75%以上。"),
+        ("推进医养结合", "新增医养结合机构2家。"),
+    ]
+    assert _units(doc) == [
+        [("区民政局", "lead"), ("各街道（镇）", "co")],
+        [("区民政局", "lead"), ("区卫健局", "co"), ("区医保局", "co")],
+        [("区卫健局", "responsible")],
+        [("区卫健局", "lead"), ("区民政局", "co")],
+    ]
+    # the deadline column: 10月底前 / 年底前 are the title's year in an annual list
+    assert [[(d.year, d.month, d.kind) for d in t.deadlines] for t in doc.tasks] == [
+        [(2023, 12, "by")], [(2023, 10, "by")], [(2023, None, "by")], [(None, None, "ongoing")],
+    ]
+    assert [(x.value, x.unit, x.comparator) for x in doc.tasks[1].targets] == [(200, "张", ">=")]
+    # group rows are the tasks' sections (the first one too, whether a reader keeps it as a row or a caption)
+    assert [t.section_path for t in doc.tasks] == [["健全养老服务体系"]] * 2 + [["提升健康养老服务"]] * 2
+    assert [t.id.split(".")[-2:] for t in doc.tasks] == [["一", "1"], ["一", "2"], ["二", "3"], ["二", "4"]]
+
+
+def test_tab_separated_four_columns_without_a_number_column() -> None:
+    doc = parse_text(
+        "某县2024年养老服务重点工作清单\n"
+        + tab_table(
+            ("建设县级失能特困人员集中照护机构", "改造提升县社会福利中心，新增护理型床位120张。", "县民政局、县发展改革局", "2024年6月底前"),
+            ("推进老年助餐服务", "新建农村老年助餐点20个。", "县民政局（牵头）、各乡镇人民政府", "2024年12月底前"),
+            ("开展老年人能力评估", "完成老年人能力评估3000人次。", "县卫生健康局、县医保局", "长期坚持"),
+        )
+    )
+    assert [t.title for t in doc.tasks] == ["建设县级失能特困人员集中照护机构", "推进老年助餐服务", "开展老年人能力评估"]
+    assert _units(doc) == [
+        [("县民政局", "responsible"), ("县发展改革局", "responsible")],
+        [("县民政局", "lead"), ("各乡镇人民政府", "co")],
+        [("县卫生健康局", "responsible"), ("县医保局", "responsible")],
+    ]
+    assert [[(d.year, d.month) for d in t.deadlines] for t in doc.tasks] == [[(2024, 6)], [(2024, 12)], [(None, None)]]
+    assert [(x.value, x.unit) for x in doc.tasks[0].targets] == [(120, "张")]
+
+
+def test_six_columns_with_a_remark_column_after_the_units() -> None:
+    table = Table(
+        (
+            ("1", "完善养老服务设施", "新建社区养老服务站15个。", "市民政局", "2025年底前", "纳入年度考核"),
+            ("2", "发展老年教育", "建成老年大学分校10所。", "市教育局（牵头）\n市委老干部局", "2025年底前", ""),
+            ("3", "加强养老护理员培训", "每年培训养老护理员500人次。", "市人力资源社会保障局", "每年", "按季度报送进展"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None
+    assert (cols.header_rows, cols.number, cols.task, cols.measure) == (0, (0,), (1,), (2,))
+    assert (cols.units, cols.deadline) == (((3, "responsible"),), (4,))
+
+
+def test_a_header_of_unknown_labels_is_not_a_task() -> None:
+    table = Table(
+        (
+            ("项目", "内容", "单位", "时间"),
+            ("推进家庭养老床位建设", "新增家庭养老床位300张。", "区民政局", "2024年底前"),
+            ("发展老年助餐", "新增老年助餐点12个。", "区民政局、各街道办事处", "2024年底前"),
+            ("推进医养结合", "签约率保持100%。", "区卫健局", "持续推进"),
+        )
+    )
+    cols = task_columns(table)
+    assert cols is not None and (cols.header_rows, cols.task, cols.measure) == (1, (0,), (1,))
+
+
+# --- tables that are not task tables, though some of their cells name units
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param(  # an indicator table: a value column of bare figures
+            (
+                ("1", "每千名老年人拥有养老床位数", "张", "32.5", "≥36", "县民政局"),
+                ("2", "养老机构护理型床位占比", "%", "45", "≥55", "县民政局"),
+                ("3", "老年人健康管理率", "%", "68", "≥72", "县卫健局"),
+            ),
+            id="indicators",
+        ),
+        pytest.param(  # contacts: units, persons and phone numbers
+            (
+                ("1", "养老服务工作联络员", "区民政局", "张三", "0731-88881234"),
+                ("2", "医养结合工作联络员", "区卫健局", "李四", "0731-88885678"),
+                ("3", "老年教育工作联络员", "区教育局", "王五", "0731-88889012"),
+            ),
+            id="people-and-phones",
+        ),
+        pytest.param(  # units first, their duties after them: no task column left of the units
+            (
+                ("区民政局", "负责养老服务体系建设的统筹协调。", "2025年底前"),
+                ("区卫健局", "负责推进医养结合工作。", "2025年底前"),
+                ("区财政局", "负责落实养老服务资金保障。", "2025年底前"),
+            ),
+            id="units-then-duties",
+        ),
+        pytest.param(  # a 专栏 project table: projects and what they build, no unit column
+            (
+                ("老年助餐服务工程", "新建老年食堂和助餐点60个。", "2025年底前"),
+                ("适老化改造工程", "完成困难老年人家庭适老化改造1000户。", "2025年底前"),
+                ("家庭养老床位工程", "建设家庭养老床位500张。", "2025年底前"),
+            ),
+            id="projects-without-units",
+        ),
+        pytest.param(  # a layout table: a signature block in two rows
+            (("区民政局", "区卫健局"), ("2023年3月15日", "2023年3月15日")),
+            id="layout",
+        ),
+        pytest.param(  # two rows are too few to tell the columns
+            (
+                ("1", "推进医养结合", "新增医养结合机构2家。", "区卫健局", "年底前"),
+                ("2", "发展老年教育", "新增老年教育学习点10个。", "区教育局", "年底前"),
+            ),
+            id="two-rows",
+        ),
+        pytest.param(  # only a task column and a unit column: nothing corroborates them
+            (
+                ("推进医养结合工作", "区卫健局"),
+                ("发展老年教育事业", "区教育局"),
+                ("完善养老服务设施", "区民政局"),
+            ),
+            id="task-and-units-only",
+        ),
+    ],
+)
+def test_not_a_task_table(rows: tuple[tuple[str, ...], ...]) -> None:
+    assert task_columns(Table(rows)) is None
+
+
+def test_a_box_table_with_a_unit_column_stays_a_box() -> None:
+    rows = (
+        ("1", "老年助餐服务工程", "新建老年食堂和助餐点60个。", "县民政局", "2025年底前"),
+        ("2", "适老化改造工程", "完成困难老年人家庭适老化改造1000户。", "县民政局、县残联", "2025年底前"),
+        ("3", "家庭养老床位工程", "建设家庭养老床位500张。", "县民政局", "2025年底前"),
+    )
+    assert task_columns(Table(rows, caption="专栏1　居家社区养老重点工程")) is None
+    assert task_columns(Table(rows)) is not None  # the same rows without the box's caption
+
+
+def test_a_headerless_indicator_table_gives_no_tasks() -> None:
+    doc = parse_text(
+        "某县“十四五”养老服务体系建设规划\n第三章　主要任务\n一、完善养老服务设施\n建成一批养老服务设施。\n"
+        + tab_table(
+            ("养老服务", "每千名老年人拥有养老床位数", "张", "32.5", "≥36", "县民政局"),
+            ("", "养老机构护理型床位占比", "%", "45", "≥55", "县民政局"),
+            ("健康养老", "老年人健康管理率", "%", "68", "≥72", "县卫健局"),
+        )
+    )
+    assert [t.title for t in doc.tasks] == ["完善养老服务设施"]
+
+
+def test_a_first_group_row_taken_as_the_caption_is_still_the_first_group() -> None:
+    from agingpolicy.extract.context import DocContext
+    from agingpolicy.extract.tasks import extract_tasks
+
+    rows = tuple(r for r in YUELU_ROWS[1:] if len(r) > 1)
+    table = Table((*rows[:2], ("二、提升健康养老服务", "", "", "", ""), *rows[2:]), caption="一、健全养老服务体系")
+    tasks, sections, _ = extract_tasks([], [table], DocContext(year=2023))
+    assert [s.title for s in sections] == ["健全养老服务体系", "提升健康养老服务"]
+    assert [t.section_path for t in tasks] == [["健全养老服务体系"]] * 2 + [["提升健康养老服务"]] * 2
