@@ -478,3 +478,60 @@ def test_a_box_table_under_a_background_chapter_gives_no_tasks() -> None:
         + tab_table(("专栏1　“十三五”主要成就",), ("项目", "完成情况"), ("养老机构", "建成20家")) + "第二章　主要任务\n"
     )
     assert doc.tasks == []
+
+
+# --- 责任单位列第一位者为牵头单位: the first unit of a responsible cell leads, the rest cooperate
+
+FIRST_NOTE = "注：责任单位列第一位者为牵头单位，其余为配合单位。"
+FIRST_ROWS = (
+    ("序号", "工作任务", "责任单位", "完成时间"),
+    ("1", "建立基本养老服务清单制度，2023年12月底前出台清单。", "州民政局\n州财政局\n各县（市）人民政府", "2023年12月底前"),
+    ("2", "做实老年人健康管理，65岁及以上老年人健康管理率达到70%以上。", "州卫生健康局", "2025年底前"),
+    ("3", "推进公共交通适老化改造。", "州财政局、州民政局（牵头）", "2024年底前"),
+)
+FIRST_EXPECTED = [
+    [("州民政局", "lead"), ("州财政局", "co"), ("各县（市）人民政府", "co")],
+    [("州卫生健康局", "lead")],
+    [("州财政局", "co"), ("州民政局", "lead")],  # a cell that marks its own lead keeps it
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"黔东南州推进老年友好型社会建设实施方案\n附件\n{FIRST_NOTE}\n" + tab_table(*FIRST_ROWS), id="above"),
+        pytest.param("黔东南州推进老年友好型社会建设实施方案\n附件\n" + tab_table(*FIRST_ROWS) + FIRST_NOTE, id="below"),
+        pytest.param("黔东南州推进老年友好型社会建设实施方案\n" + tab_table(*FIRST_ROWS, (FIRST_NOTE,)), id="note-row"),
+    ],
+)
+def test_the_first_listed_unit_leads_where_the_document_says_so(text: str) -> None:
+    assert [[(d.name, d.role) for d in t.departments] for t in parse_text(text).tasks] == FIRST_EXPECTED
+
+
+def test_html_note_above_a_table_with_units_broken_by_br() -> None:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c.replace(chr(10), '<br>')}</td>" for c in row) + "</tr>" for row in FIRST_ROWS
+    )
+    html = f"<html><body><h1>某州实施方案</h1><p>附件</p><p>{FIRST_NOTE}</p><table>{rows}</table></body></html>"
+    doc = parse_bytes(html.encode(), "t.html")
+    assert [[(d.name, d.role) for d in t.departments] for t in doc.tasks] == FIRST_EXPECTED
+
+
+def test_without_the_note_listed_units_are_all_responsible() -> None:
+    doc = parse_text("某州实施方案\n" + tab_table(*FIRST_ROWS[:2]))
+    assert [(d.name, d.role) for d in doc.tasks[0].departments] == [
+        ("州民政局", "responsible"), ("州财政局", "responsible"), ("各县（市）人民政府", "responsible"),
+    ]
+
+
+def test_the_note_leaves_explicit_lead_and_co_columns_alone() -> None:
+    doc = parse_text(
+        f"某县实施方案\n{FIRST_NOTE.replace('责任单位', '配合单位')}\n"
+        + tab_table(
+            ("序号", "重点任务", "牵头单位", "配合单位"),
+            ("1", "推进医养结合", "县卫健局、县民政局", "县医保局、县财政局"),
+        )
+    )
+    assert [(d.name, d.role) for d in doc.tasks[0].departments] == [
+        ("县卫健局", "lead"), ("县民政局", "lead"), ("县医保局", "co"), ("县财政局", "co"),
+    ]

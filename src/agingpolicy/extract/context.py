@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -26,14 +27,24 @@ class DocContext:
 
     @classmethod
     def from_metadata(cls, meta: Metadata, blocks: list[Block]) -> DocContext:
-        text = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
         return cls(
             admin_level=meta.admin_level,
             period_start=meta.period.start if meta.period else None,
             period_end=meta.period.end if meta.period else None,
-            first_is_lead=bool(FIRST_IS_LEAD.search(text)),
+            first_is_lead=any(FIRST_IS_LEAD.search(text) for text in _texts(blocks)),
             year=_title_year(meta.title),
         )
+
+
+def _texts(blocks: list[Block]) -> Iterator[str]:
+    """Every text of the document: paragraphs, and a table's caption and cells (a note row under a table,
+    "注：责任单位列第一位者为牵头单位", is a cell of it)."""
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            yield b.text
+        else:
+            yield from ([b.caption] if b.caption else [])
+            yield from (cell for row in b.rows for cell in row)
 
 
 def _title_year(title: str) -> int | None:

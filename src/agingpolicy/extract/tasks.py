@@ -6,7 +6,7 @@ span it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -301,7 +301,8 @@ def _table_tasks(
                 c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
         for k, role in cols.units:
             span_of = _SpanOf(index, 0, r, k)
-            for f in listed_units(cells[k], role):
+            found = listed_units(cells[k], role)
+            for f in _first_leads(found) if role == "responsible" and ctx.first_is_lead else found:
                 c.add_department(f, span_of(f.start, f.end))
         for k in cols.deadline:
             c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
@@ -310,6 +311,14 @@ def _table_tasks(
                 _add_year(c, *years[k], index, k)
     close()
     return tasks, sections, unknown
+
+
+def _first_leads(found: list[Found]) -> list[Found]:
+    """Where the document says the first-listed unit leads (列第一位者为牵头单位), the first unit of a responsible
+    cell leads and the rest cooperate; a cell that ranks its units itself (市民政局（牵头）) keeps its roles."""
+    if any(f.role != "responsible" for f in found):
+        return found
+    return [replace(f, role="co" if k else "lead") for k, f in enumerate(found)]
 
 
 def _caption_group(table: Table, cols: TaskColumns, index: int) -> Section | None:
