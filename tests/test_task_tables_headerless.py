@@ -128,6 +128,14 @@ def test_a_header_of_unknown_labels_is_not_a_task() -> None:
             ),
             id="people-and-phones",
         ),
+        pytest.param(  # contacts without phone numbers: units, persons and their posts
+            (
+                ("1", "养老服务体系建设", "区民政局", "张三", "副局长"),
+                ("2", "医养结合工作推进", "区卫健局", "李四", "科长"),
+                ("3", "老年教育工作推进", "区教育局", "王五", "联络员"),
+            ),
+            id="people-and-posts",
+        ),
         pytest.param(  # units first, their duties after them: no task column left of the units
             (
                 ("区民政局", "负责养老服务体系建设的统筹协调。", "2025年底前"),

@@ -38,6 +38,8 @@ ROW_NUMBER = regex.compile(r"\s*(?P<n>\d{1,3})\s*[、.．]?\s*")
 # a figure standing alone in a cell, an indicator's value or a phone number: 55 / ≥36 / 32.5% / 0731-88881234
 FIGURE = regex.compile(r"\s*(?:[≥≤＞＜><]|不低于|不少于|不高于)?\s*[\d.,，\-—－]+\s*[%‰]?\s*")
 HAN = regex.compile(r"\p{Han}")
+# a person's post, not a unit: 李四副县长 / 科长 / 养老服务工作联络员 / 分管负责人
+POST = regex.compile(r"(?:[正副]?[省市州县区镇乡局处科股院所]长|主任|书记|同志|联络员|信息员|联系人|负责人|专干)\s*$")
 MIN_ROWS = 3  # a headerless table is read by content only when it has this many rows of data
 AGREE = 2 / 3  # the share of a column's filled cells that must agree on what it holds
 MIN_TEXT = 4  # Chinese characters in a task or measure cell: 推进医养结合
@@ -242,7 +244,7 @@ def _by_content(table: Table) -> TaskColumns | None:
     """Column roles of a table without a header row, told from its cells, or None without strong evidence:
     a column of unit lists, a text column left of it (the shortest text column holds the tasks, the others
     measures), and beside them a row number, a time limit or a second text column. A column of bare figures
-    (an indicator's values, phone numbers) makes the table no task table."""
+    (an indicator's values, phone numbers) or of persons' posts makes the table no task table."""
     if table.caption and BOX.match(for_matching(table.caption)):
         return None  # a 专栏 box's project table: its rows are the box's items
     header_rows = 1 if table.rows and _labels(table.rows[0]) else 0
@@ -250,8 +252,8 @@ def _by_content(table: Table) -> TaskColumns | None:
     if len(rows) < MIN_ROWS:
         return None
     kinds = [_content_kind([r[c] if c < len(r) else "" for r in rows]) for c in range(table.width)]
-    if "figure" in kinds or "units" not in kinds:
-        return None
+    if "figure" in kinds or "post" in kinds or "units" not in kinds:
+        return None  # an indicator table, a list of contacts, or no unit column
     units = [c for c, k in enumerate(kinds) if k == "units"]
     text = [c for c in range(units[0]) if kinds[c] == "text"]
     if not text or not ("number" in kinds or "deadline" in kinds or len(text) > 1):
@@ -277,13 +279,19 @@ def _labels(row: tuple[str, ...]) -> bool:
 
 
 def _content_kind(cells: list[str]) -> str | None:
-    """What a column holds, when most of its filled cells agree: number, figure, units, deadline or text."""
+    """What a column holds, when most of its filled cells agree: number, figure, post, units, deadline or text."""
     filled = [c.strip() for c in cells if c.strip()]
     if len(filled) < 2:
         return None
     if _row_numbers(filled):
         return "number"
-    tests = (("figure", _figure_cell), ("units", _unit_cell), ("deadline", _limit_cell), ("text", _text_cell))
+    tests = (
+        ("figure", _figure_cell),
+        ("post", _post_cell),
+        ("units", _unit_cell),
+        ("deadline", _limit_cell),
+        ("text", _text_cell),
+    )
     for kind, test in tests:
         if sum(map(test, filled)) >= AGREE * len(filled):
             return kind
@@ -300,6 +308,10 @@ def _row_numbers(cells: list[str]) -> bool:
 
 def _figure_cell(cell: str) -> bool:
     return bool(FIGURE.fullmatch(cell)) and any(ch.isdigit() for ch in cell)
+
+
+def _post_cell(cell: str) -> bool:
+    return bool(POST.search(cell))
 
 
 def _unit_cell(cell: str) -> bool:
