@@ -20,6 +20,8 @@ Four flattened table forms are recognised:
 
 * the web form of an indicator table, one cell per line, a cell broken over
   two lines (see :mod:`.linetables`).
+
+Markdown (headings, emphasis, pipe tables, inline HTML) is taken off first (see :mod:`.markdown`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from charset_normalizer import from_bytes
 from ..blocks import Block, Paragraph, ReadError, Table
 from ..structure import classify
 from .linetables import recover_line_tables
+from .markdown import read_markdown
 from .spacetables import read_space_table
 from .wraps import unwrap, width
 
@@ -114,11 +117,22 @@ def read_txt(data: bytes) -> tuple[list[Block], str]:
 
 
 def text_to_blocks(text: str) -> list[Block]:
-    """Split decoded text into paragraphs and tab-form tables, then recover line-form tables."""
+    """Split decoded text into paragraphs and tab-form tables, then recover line-form tables. Markdown's tables
+    and headings are blocks already; the lines between them are read here."""
     text = ARTIFACT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
     blocks: list[Block] = []
     indents: dict[int, int] = {}  # a paragraph's leading white space (a first-line indent), by block index
+    for part in read_markdown(text.split("\n")):
+        if isinstance(part, list):
+            _read_lines(part, blocks, indents)
+        else:
+            blocks.append(part)
+    return recover_line_tables(unwrap(blocks, indents))
+
+
+def _read_lines(lines: list[str], blocks: list[Block], indents: dict[int, int]) -> None:
+    """Read lines of plain text onto ``blocks``: tables of the flattened forms, else a paragraph per line, its
+    leading white space in ``indents``."""
     i = 0
     while i < len(lines):
         fields = _tsv_fields(lines[i])
@@ -139,7 +153,6 @@ def text_to_blocks(text: str) -> list[Block]:
             indents[len(blocks)] = width(lines[i]) - width(lines[i].lstrip())
             blocks.append(Paragraph(stripped))
         i += 1
-    return recover_line_tables(unwrap(blocks, indents))
 
 
 def _tsv_fields(line: str) -> int:
