@@ -163,6 +163,15 @@ def test_a_header_of_unknown_labels_is_not_a_task() -> None:
             ),
             id="two-rows",
         ),
+        pytest.param(  # a unit named in one row of four: no unit column
+            (
+                ("1", "推进医养结合", "新增医养结合机构2家。", "区卫健局", "年底前"),
+                ("2", "发展老年教育", "新增老年教育学习点10个。", "", "年底前"),
+                ("3", "完善养老服务设施", "新建社区养老服务站15个。", "", "年底前"),
+                ("4", "推进老年助餐服务", "新增社区老年助餐点15个。", "", "年底前"),
+            ),
+            id="units-in-one-row",
+        ),
         pytest.param(  # only a task column and a unit column: nothing corroborates them
             (
                 ("推进医养结合工作", "区卫健局"),

@@ -279,9 +279,10 @@ def _labels(row: tuple[str, ...]) -> bool:
 
 
 def _content_kind(cells: list[str]) -> str | None:
-    """What a column holds, when most of its filled cells agree: number, figure, post, units, deadline or text."""
+    """What a column holds, when most of its filled cells agree: number, figure, post, units, deadline or text.
+    A column blank in most rows (remarks, cells merged down) tells nothing."""
     filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) < 2:
+    if len(filled) < max(2, len(cells) / 2):
         return None
     if _row_numbers(filled):
         return "number"
@@ -299,9 +300,10 @@ def _content_kind(cells: list[str]) -> str | None:
 
 
 def _row_numbers(cells: list[str]) -> bool:
-    """1, 2, 3 …: each cell the next number, or 1 again where a group of rows starts its own count."""
+    """1, 2, 3 …: each cell the next number, or 1 again where a group of rows starts its own count
+    (not 1, 1, 1: a count in each row)."""
     numbers = [int(m["n"]) if (m := ROW_NUMBER.fullmatch(c)) else None for c in cells]
-    if None in numbers:
+    if None in numbers or len(set(numbers)) == 1:
         return False
     return all(n == 1 or n == prev + 1 for prev, n in zip([0, *numbers], numbers, strict=False))
 
