@@ -217,3 +217,20 @@ def test_a_first_group_row_taken_as_the_caption_is_still_the_first_group() -> No
     tasks, sections, _ = extract_tasks([], [table], DocContext(year=2023))
     assert [s.title for s in sections] == ["健全养老服务体系", "提升健康养老服务"]
     assert [t.section_path for t in tasks] == [["健全养老服务体系"]] * 2 + [["提升健康养老服务"]] * 2
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["number-column", "no-number-column"])
+def test_four_columns_task_units_deadline(numbered: bool) -> None:
+    rows = [
+        ("健全州级养老服务指导中心并投入运营", "州民政局、州发展改革委", "2025年底前"),
+        ("推进乡镇卫生院与敬老院签约合作", "州卫生健康局（牵头）、州民政局", "2024年6月底前"),
+        ("开展老年人防诈骗宣传活动", "州公安局、州委宣传部", "长期坚持"),
+    ]
+    table = [(str(k), *row) if numbered else (*row, "每年报送进展情况") for k, row in enumerate(rows, 1)]
+    doc = parse_text("某州养老服务工作任务分解\n" + tab_table(*table))
+    assert [t.title for t in doc.tasks] == [r[0] for r in rows]
+    assert [t.id.split(".")[-1] for t in doc.tasks] == ["1", "2", "3"]
+    assert [(d.name, d.role) for d in doc.tasks[1].departments] == [("州卫生健康局", "lead"), ("州民政局", "co")]
+    assert [[(d.year, d.month, d.kind) for d in t.deadlines] for t in doc.tasks] == [
+        [(2025, None, "by")], [(2024, 6, "by")], [(None, None, "ongoing")],
+    ]
