@@ -839,3 +839,68 @@ def test_items_run_into_the_paragraph_of_their_heading_are_tasks_of_their_own() 
     paragraph = "（一）强化健康教育，提高老年人主动健康能力。1.开展老年健康宣传。利用宣传周普及健康知识。2.加强老年人健康管理。"
     assert doc.tasks[0].span.block == doc.tasks[1].span.block
     assert paragraph[doc.tasks[1].span.start : doc.tasks[1].span.end] == "加强老年人健康管理"
+
+
+def _levelled_tree(lines: list[tuple[str, int | None]]) -> list[tuple[int, str | None, str | None, str]]:
+    """(depth, number as written, recovered number, title) of blocks given with their source outline levels."""
+    roots, _, _ = build_tree([Paragraph(text, level) for text, level in lines])
+    out: list[tuple[int, str | None, str | None, str]] = []
+
+    def walk(nodes, depth):
+        for n in nodes:
+            out.append((depth, n.number, n.recovered, n.title))
+            walk(n.children, depth + 1)
+
+    walk(roots, 1)
+    return out
+
+
+def test_a_document_without_numbers_is_outlined_by_its_heading_levels() -> None:
+    """Word heading styles (or a page's formatting) over unnumbered lines: each level a lost numbering level, the
+    outermost 一、; the title (level 1) and the head before the first sentence are no part of it."""
+    tree_ = _levelled_tree(
+        [
+            ("某县关于加快发展养老服务的实施方案", 1),
+            ("县政办发〔2024〕3号", None),
+            ("为加快发展养老服务，制定本方案。", None),
+            ("重点任务", 2),
+            ("完善服务网络", 3),
+            ("建设社区老年食堂。每个乡镇建成1个。", 4),
+            ("发展农村助餐点。依托幸福院设立。", 4),
+            ("保障措施", 2),
+            ("加强组织领导。县民政局要牵头抓总。", 4),
+        ]
+    )
+    assert tree_ == [
+        (1, None, "一、", "重点任务"),
+        (2, None, "（一）", "完善服务网络"),
+        (3, None, "1．", "建设社区老年食堂"),
+        (3, None, "2．", "发展农村助餐点"),
+        (1, None, "二、", "保障措施"),
+        (2, None, "1．", "加强组织领导"),
+    ]
+
+
+def test_heading_levels_are_ignored_where_the_text_is_numbered() -> None:
+    lines: list[tuple[str, int | None]] = [
+        ("一、主要任务", 2),
+        ("完善服务网络", 3),
+        ("（一）建设社区老年食堂。每个乡镇建成1个。", 4),
+        ("发展农村助餐点。依托幸福院设立。", 4),
+        ("（二）保障食品安全。每年检查2次。", 4),
+    ]
+    assert _levelled_tree(lines) == tree("\n".join(text for text, _ in lines))
+
+
+def test_a_lost_item_number_is_recovered_only_between_alike_siblings() -> None:
+    """A paragraph formatted as the numbered items are, where their sequence skips a number, is that item; one
+    formatted otherwise, or where no number is skipped, stays body."""
+    gap = [("一、主要任务", None), ("（一）建设食堂。每个乡镇建成1个。", 8), ("发展助餐点。依托幸福院设立。", 8),
+           ("（三）保障食品安全。每年检查2次。", 8)]
+    other = [*gap[:2], ("发展助餐点。依托幸福院设立。", 9), gap[3]]
+    no_gap = [*gap[:3], ("（二）保障食品安全。每年检查2次。", 8)]
+
+    assert [title for _, _, _, title in _levelled_tree(gap)] == ["主要任务", "建设食堂", "发展助餐点", "保障食品安全"]
+    assert _levelled_tree(gap)[2] == (2, None, "（二）", "发展助餐点")
+    assert [title for _, _, _, title in _levelled_tree(other)] == ["主要任务", "建设食堂", "保障食品安全"]
+    assert [title for _, _, _, title in _levelled_tree(no_gap)] == ["主要任务", "建设食堂", "保障食品安全"]

@@ -17,6 +17,15 @@ Damaged forms are recovered and reported as warnings: a lost number
 4 continues the sequence), a doubled number, and a short unnumbered heading
 line standing where a number was lost (between 三、… and （十二）…).
 
+A document whose numbers were all lost (a web page whose CMS dropped the automatic
+numbering) may still mark its outline by formatting, which the reader passes on as an
+outline level (a heading line wholly bold or in 黑体, an item opening with a 楷体 title
+sentence). Where the numbered reading finds no section at all, those paragraphs are
+read as lost numbers of 一、 / （一） / 1． / （1）, one per level, and recovered like any
+lost number; where chapters alone lost their numbers, a formatted line over a numbered
+item opens a chapter, as a bare chapter name (主要任务) does; and a paragraph formatted
+like the numbered items around it, where their sequence skips a number, is that item.
+
 A number with only a closing bracket ("2)" / "2）") is either a level of its own
 or a （2） whose opening bracket was lost; the document's usage decides
 (``_bare_numbers``). It is a lost bracket where it continues the （N） around it
@@ -101,6 +110,14 @@ COVER_NOTE = regex.compile(
 
 # spaces inside a heading, as 政府令 and letter-spaced Word headings print them: "总　　则", "保 障 措 施"
 SPACES = regex.compile(r"\s+")
+
+# Outline levels from the source (<h2>-<h6>, a Word heading, or formatting the reader saw) from this one on
+# are headings of the body; level 1 is the document's title.
+BODY_LEVEL = 2
+# The numbering a lost outline's levels stand for, outermost first (one kind per level the formatting shows).
+LOST_OUTLINE_KINDS = ("cn", "cn_paren", "arabic", "arabic_paren")
+# Fewer formatted lines than this are emphasis, not an outline.
+MIN_LOST_OUTLINE = 2
 
 
 def _names_a_non_task_part(title: str) -> bool:
@@ -432,11 +449,13 @@ class _Builder:
             self.add(item)
         return True
 
-    def unnumbered_heading(self, i: int, text: str, next_heading: Heading) -> bool:
-        """A short line standing where a heading's number was lost; True if taken as a heading."""
+    def unnumbered_heading(self, i: int, text: str, next_heading: Heading, formatted: bool = False) -> bool:
+        """A short line standing where a heading's number was lost; True if taken as a heading. A line the source
+        formats as a heading (``formatted``) may open a chapter whatever its name."""
         next_rank = self.rank[next_heading.kind]
         above = self.parent_for(next_rank)
-        if CHAPTER_NAME.fullmatch(compact(text)) and (above is None or above.kind == "unnumbered"):
+        named = formatted or CHAPTER_NAME.fullmatch(compact(text))
+        if named and (above is None or above.kind == "unnumbered"):
             # a document numbered only below its chapters: "主要任务" / "1．……" / "保障措施" / "1．……"
             self.add(Node("unnumbered", next_rank - 1, None, None, i, text, 0, len(text)))
             return True
@@ -453,6 +472,20 @@ class _Builder:
         self.warn("numbering.recovered", f"unnumbered heading {text!r} read as {recovered}", i)
         self.add(Node(sibling.kind, sibling.rank, None, ordinal, i, text, 0, len(text), recovered=recovered))
         return True
+
+    def lost_sibling(self, i: int, block: Paragraph, following: Heading | None) -> bool:
+        """A paragraph formatted like an open item, standing where that item's next number is missing from the
+        sequence ("（四）……" / <b>提升居家养老服务能力。</b>…… / "（六）……"): that item's sibling, its number
+        recovered. True if taken so."""
+        if following is None or following.ordinal is None or following.damage is not None:
+            return False
+        for node in reversed(self.stack):
+            if node.kind == following.kind and node.ordinal is not None:
+                fits = following.ordinal == node.ordinal + 2
+                numbered = self.blocks[node.block]
+                alike = isinstance(numbered, Paragraph) and numbered.outline_level == block.outline_level
+                return fits and alike and self.heading(i, block.text, Heading(node.kind, None, None, "lost_number", 0))
+        return False
 
     def body(self, i: int, text: str) -> None:
         piece = Piece(i, 0, len(text), text)
@@ -514,6 +547,9 @@ def build_tree(blocks: list[Block]) -> tuple[list[Node], list[Piece], list[Parse
     """
     headings, rank = _bare_numbers([classify(blk.text) if isinstance(blk, Paragraph) else None for blk in blocks])
     roots, preamble, warnings, end = _build(blocks, headings, rank, 0, len(blocks))
+    if not roots and (lost := _lost_outline(blocks, headings)) is not None:
+        headings = lost
+        roots, preamble, warnings, end = _build(blocks, headings, rank, 0, len(blocks))
     labels = [
         i for i in range(end, len(blocks))
         if isinstance(blocks[i], Paragraph) and ATTACHMENT_HEAD.fullmatch(for_matching(blocks[i].text).strip())
@@ -538,6 +574,7 @@ def _build(
 ) -> tuple[list[Node], list[Piece], list[ParseWarning], int]:
     """The tree of blocks[first:stop] (indices stay those of ``blocks``), and where its body ended."""
     b = _Builder(blocks, rank)
+    following = _following(headings)
     listing = False  # inside an attachment list before the numbered text: "附件：1．……方案" / "2．……分工表"
     end = stop
     for i in range(first, stop):
@@ -571,11 +608,54 @@ def _build(
             and nxt is not None
             and (nxt.damage is None or nxt.ordinal == 1)
             and _is_unnumbered_heading(blk.text)
-            and b.unnumbered_heading(i, blk.text, nxt)
+            and b.unnumbered_heading(i, blk.text, nxt, _has_body_level(blk))
         ):
+            continue
+        if h is None and _has_body_level(blk) and _may_head(blk.text) and b.lost_sibling(i, blk, following[i]):
             continue
         b.body(i, blk.text)
     return b.roots, b.preamble, b.warnings, end
+
+
+def _following(headings: list[Heading | None]) -> list[Heading | None]:
+    """For each block, the first numbered heading after it."""
+    out: list[Heading | None] = [None] * len(headings)
+    for i in range(len(headings) - 2, -1, -1):
+        out[i] = headings[i + 1] or out[i + 1]
+    return out
+
+
+def _has_body_level(block: Paragraph) -> bool:
+    """Whether the source marks the paragraph as a heading of the body (not the title)."""
+    return block.outline_level is not None and block.outline_level >= BODY_LEVEL
+
+
+def _lost_outline(blocks: list[Block], headings: list[Heading | None]) -> list[Heading | None] | None:
+    """The headings of a document that lost all its numbers, read from the outline levels its source gives
+    unnumbered paragraphs shaped like headings: the outermost level as 一、, the next as （一）, and so on, each
+    a lost number. The head of the document (title, 文号, salutation) comes before its first sentence and is
+    left out. None when fewer than MIN_LOST_OUTLINE paragraphs are so marked (emphasis, not an outline)."""
+    first = next((i for i, blk in enumerate(blocks) if isinstance(blk, Paragraph) and "。" in blk.text), len(blocks))
+    marked = {
+        i: blk.outline_level
+        for i, blk in enumerate(blocks[first:], start=first)
+        if isinstance(blk, Paragraph) and headings[i] is None and _has_body_level(blk) and _may_head(blk.text)
+    }
+    if len(marked) < MIN_LOST_OUTLINE:
+        return None
+    kinds = dict(zip(sorted(set(marked.values())), LOST_OUTLINE_KINDS, strict=False))
+    out = list(headings)
+    for i, level in marked.items():
+        if level in kinds:
+            out[i] = Heading(kinds[level], None, None, "lost_number", 0)
+    return out
+
+
+def _may_head(text: str) -> bool:
+    """A heading line ("健全老年助餐服务网络"), or a paragraph opening with a title sentence
+    ("合理布局助餐服务设施。各地要……")."""
+    stop = for_matching(text).find("。")
+    return _is_unnumbered_heading(text) or 0 < stop <= HEADING_MAX
 
 
 def _bare_numbers(headings: list[Heading | None]) -> tuple[list[Heading | None], dict[str, float]]:
