@@ -498,6 +498,11 @@ def test_split_units(cell: str, expected: list[tuple[str, int]]) -> None:
         ("养老机构", False),
         ("用人单位", False),
         ("保险公司", False),
+        # the labels of responsibility columns and notes name no unit
+        ("责任部门", False),
+        ("主责部门", False),
+        ("实施单位", False),
+        ("协办单位", False),
     ],
 )
 def test_is_unit(name: str, expected: bool) -> None:
