@@ -210,3 +210,91 @@ def test_a_line_with_pipes_but_no_alignment_row_is_text() -> None:
     blocks = text_to_blocks("# 方案\n\n年份 | 床位数\n2025年 | 800张\n")
 
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["方案", "年份 | 床位数", "2025年 | 800张"]
+
+
+def test_an_html_table_in_markdown_is_read_as_a_table() -> None:
+    """pandoc's GitHub writer keeps a table whose cells hold several paragraphs as HTML."""
+    text = """## 附件
+
+<table>
+<thead>
+<tr class="header">
+<th>序号</th>
+<th>工作任务</th>
+<th>责任单位</th>
+</tr>
+</thead>
+<tbody>
+<tr class="odd">
+<td>1</td>
+<td><p>推进医养结合。</p>
+<p>二级及以上综合性医院设立老年医学科的比例达到65%以上。</p></td>
+<td>县卫生健康局<br />
+县民政局</td>
+</tr>
+</tbody>
+</table>
+
+以上任务于2025年底前完成。
+"""
+
+    blocks = text_to_blocks(text)
+
+    assert blocks == [
+        Paragraph("附件", outline_level=2),
+        Table(
+            (
+                ("序号", "工作任务", "责任单位"),
+                (
+                    "1",
+                    "推进医养结合。\n二级及以上综合性医院设立老年医学科的比例达到65%以上。",
+                    "县卫生健康局\n县民政局",
+                ),
+            )
+        ),
+        Paragraph("以上任务于2025年底前完成。"),
+    ]
+
+
+def test_a_pandoc_grid_table_is_read_as_a_table() -> None:
+    """pandoc's own markdown writes a table whose cells hold several paragraphs as a grid."""
+    text = """+------+------------------------------------+----------------+
+| 序号 | 工作任务                           | 责任单位       |
++:====:+====================================+================+
+| 1    | 建设智慧养老服务平台。             | 市大数据局     |
+|      |                                    |                |
+|      | 2025年6月底前开通12349             | 市民政局       |
+|      | 养老服务热线，接入Wi               |                |
+|      | Fi 网络。                          |                |
++------+------------------------------------+----------------+
+| 2    | 推进 **老年助餐** 服务。           |                |
++------+------------------------------------+----------------+
+
+以上任务纳入年度考核。
+"""
+
+    blocks = text_to_blocks(text)
+
+    assert blocks == [
+        Table(
+            (
+                ("序号", "工作任务", "责任单位"),
+                (
+                    "1",
+                    "建设智慧养老服务平台。\n2025年6月底前开通12349养老服务热线，接入Wi Fi 网络。",
+                    "市大数据局\n市民政局",
+                ),
+                ("2", "推进 老年助餐 服务。", ""),
+            )
+        ),
+        Paragraph("以上任务纳入年度考核。"),
+    ]
+
+
+def test_a_long_line_of_unclosed_marks_is_read_quickly() -> None:
+    """Every opening mark looks for its end only SPAN_LIMIT characters ahead."""
+    line = "**州民政局 __负责 ~~推进 [附件 *工作 " * 800
+
+    [[text]] = read_markdown(["# 方案", line])[1:]
+
+    assert text == line.rstrip()

@@ -9,8 +9,12 @@ off before the text is read as plain text, and its pipe tables become tables::
     | 序号 | 责任单位 |                    -> a table: the header row, then the rows; the alignment row
     | :--: | :--- |                          is dropped, "<br>" in a cell is a line break inside it and
     | 1 | 州民政局<br>州财政局 |               "\\|" is a "|" of its text
+    +------+----------+                   -> a table (pandoc's grid table): a cell's lines joined, a blank
+    | 1    | 建立……   |                      line in it a line break
+    +------+----------+
+    <table>…</table>                     -> a table, read by the HTML reader
 
-A document is touched only when it shows markdown (a "#" heading, a pipe table, a bold pair or an HTML tag),
+A document is touched only when it shows markdown (a "#" heading, a table, a bold pair or an HTML tag),
 and then only its markup: a document without any comes back line for line as it went in, and an asterisk
 that is content ("注*", "5*") stays.
 """
@@ -38,6 +42,16 @@ PIPE = regex.compile(r"(?<!\\)\|")
 ALIGNMENT_ROW = regex.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # A pandoc hard line break: a backslash ending the line, "黔东南州人民政府办公室\".
 HARD_BREAK = regex.compile(r"\\$")
+# A grid table's border (pandoc's own markdown, for cells of several paragraphs): "+------+-----+", and under its
+# header "+:====:+=====+".
+GRID_BORDER = regex.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+# A line of a grid table's row, a piece of each cell between pipes: "| 1    | 建立基本养老服务清单制度。 |".
+GRID_LINE = regex.compile(r"^[ \t]*\|.*\|[ \t]*$")
+# Two ends of a cell's wrapped line that were a space apart: "Wi" / "Fi", "12349" / "热线" are not.
+LATIN_END, LATIN_START = regex.compile(r"[A-Za-z0-9]$"), regex.compile(r"^[A-Za-z0-9]")
+# The tags of an HTML table, which pandoc's GitHub writer puts in for cells of several paragraphs: "<table>",
+# "<table class=\"grid\">", "</table>".
+TABLE_OPEN, TABLE_CLOSE = regex.compile(r"(?i)<table\b"), regex.compile(r"(?i)</table\s*>")
 
 # --- inline markup, taken off in this order ---------------------------------------------------------
 
@@ -51,29 +65,34 @@ BLOCK_TAG = regex.compile(r"(?i)</?(?:p|div|h[1-6]|li|ul|ol|tr|table|blockquote|
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 # An HTML entity: "&nbsp;", "&lt;", "&#12288;", "&#x3000;".
 ENTITY = regex.compile(r"&(?:[A-Za-z]+|#\d+|#[xX][0-9A-Fa-f]+);")
+# The longest stretch of text that markup spans (a bold heading sentence, a link's text): every mark that opens
+# one looks this far for its end, and no farther, so a long line of unclosed marks is read in linear time.
+SPAN_LIMIT = 300
 # An image, dropped: "![图1](img/1.png)".
-IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
+IMAGE = regex.compile(rf"!\[[^\]]{{0,{SPAN_LIMIT}}}\]\([^)]{{0,{SPAN_LIMIT}}}\)(?:\{{[^}}]{{0,{SPAN_LIMIT}}}\}})?")
 # A link, kept as its text: "[附件](http://…)" -> 附件.
-LINK = regex.compile(r"(?<!\\)\[(?P<text>[^\]]+)\]\([^)]*\)")
+LINK = regex.compile(rf"(?<!\\)\[(?P<text>[^\]]{{1,{SPAN_LIMIT}}})\]\([^)]{{0,{SPAN_LIMIT}}}\)")
 # A pandoc span with attributes, kept as its text: "[重点]{.underline}" -> 重点.
-SPAN = regex.compile(r"(?<!\\)\[(?P<text>[^\]]+)\]\{[^}]*\}")
+SPAN = regex.compile(rf"(?<!\\)\[(?P<text>[^\]]{{1,{SPAN_LIMIT}}})\]\{{[^}}]{{0,{SPAN_LIMIT}}}\}}")
 # Code, kept as its text: "`12349`" -> 12349.
-CODE = regex.compile(r"(?<![\\`])`(?P<text>[^`]+)`(?!`)")
+CODE = regex.compile(rf"(?<![\\`])`(?P<text>[^`]{{1,{SPAN_LIMIT}}})`(?!`)")
 # Strong emphasis with stars: "**（一）加强组织领导。**", "州财政局要**统筹**", "***重点***". As in CommonMark, an
 # opening run after a word is not followed by punctuation: never the footnote marks of "床位数**、占比**".
 STRONG = regex.compile(
-    r"""(?x)
-    (?<![\\*]) (?P<mark>\*\*\*?) (?=[^\s*]) (?:(?<!\w\*{2,3})|(?!\p{P}))
-    (?P<text>.+?)
+    rf"""(?x)
+    (?<![\\*]) (?P<mark>\*\*\*?) (?=[^\s*]) (?:(?<!\w\*{{2,3}})|(?!\p{{P}}))
+    (?P<text>.{{1,{SPAN_LIMIT}}}?)
     (?<=[^\s\\*]) (?P=mark) (?!\*)
     """
 )
 # Strong emphasis with underscores, set off from words: "__加强组织领导__", not the blanks of "__年__月".
-STRONG_UNDERSCORE = regex.compile(r"(?<![\\\w])(?P<mark>___?)(?=[^\s_])(?P<text>.+?)(?<=[^\s\\_])(?P=mark)(?!\w)")
+STRONG_UNDERSCORE = regex.compile(
+    rf"(?<![\\\w])(?P<mark>___?)(?=[^\s_])(?P<text>.{{1,{SPAN_LIMIT}}}?)(?<=[^\s\\_])(?P=mark)(?!\w)"
+)
 # Emphasis with one star, set off from words: "*（试行）*", "说明 *重点* 内容". Never "注*", "5*" or "*为约束性".
-EMPHASIS = regex.compile(r"(?<![\\\w*])\*(?=[^\s*])(?P<text>[^*]+?)(?<=[^\s\\*])\*(?![\w*])")
+EMPHASIS = regex.compile(rf"(?<![\\\w*])\*(?=[^\s*])(?P<text>[^*]{{1,{SPAN_LIMIT}}}?)(?<=[^\s\\*])\*(?![\w*])")
 # Struck-through text, kept as its text: "~~2023年~~".
-STRIKE = regex.compile(r"(?<!\\)~~(?=\S)(?P<text>.+?)(?<=\S)~~")
+STRIKE = regex.compile(rf"(?<!\\)~~(?=\S)(?P<text>.{{1,{SPAN_LIMIT}}}?)(?<=\S)~~")
 # A character escaped from markdown: "\*", "\|", "\#", "\[" -> the character.
 ESCAPE = regex.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
 
@@ -82,8 +101,8 @@ KEEP_TEXT = (LINK, SPAN, CODE, STRONG, STRONG_UNDERSCORE, EMPHASIS, STRIKE)
 
 
 def read_markdown(lines: list[str]) -> list[list[str] | Block]:
-    """A markdown document as runs of lines without markup, left to the plain-text reader, between its pipe
-    tables and headings as blocks. ``[lines]`` when the document shows no markdown."""
+    """A markdown document as runs of lines without markup, left to the plain-text reader, between its tables
+    and headings as blocks. ``[lines]`` when the document shows no markdown."""
     if not _is_markdown(lines):
         return [lines]
     out: list[list[str] | Block] = []
@@ -92,6 +111,14 @@ def read_markdown(lines: list[str]) -> list[list[str] | Block]:
         if _opens_table(lines, i):
             table, i = _read_table(lines, i)
             out.append(table)
+            continue
+        if _opens_grid_table(lines, i):
+            table, i = _read_grid_table(lines, i)
+            out.append(table)
+            continue
+        if TABLE_OPEN.match(lines[i].lstrip()):
+            blocks, i = _read_html_table(lines, i)
+            out.extend(blocks)
             continue
         for part in _line(lines[i]):
             if not isinstance(part, str):
@@ -106,11 +133,11 @@ def read_markdown(lines: list[str]) -> list[list[str] | Block]:
 
 def _is_markdown(lines: list[str]) -> bool:
     """Whether some line shows markup that plain text never has: a "#" heading with its text, a bold pair, an
-    HTML tag, or a pipe table."""
+    HTML tag, or a pipe or grid table."""
     return any(
         ((heading := HEADING.match(line)) and heading["text"]) or STRONG.search(line) or TAG.search(line)
         for line in lines
-    ) or any(_opens_table(lines, i) for i in range(len(lines) - 1))
+    ) or any(_opens_table(lines, i) or _opens_grid_table(lines, i) for i in range(len(lines) - 1))
 
 
 def _line(line: str) -> list[str | Block]:
@@ -136,7 +163,7 @@ def _inline(text: str) -> list[str]:
     return text.split("\n")
 
 
-# --- pipe tables ------------------------------------------------------------------------------------
+# --- tables ----------------------------------------------------------------------------------------
 
 
 def _opens_table(lines: list[str], i: int) -> bool:
@@ -157,6 +184,60 @@ def _read_table(lines: list[str], i: int) -> tuple[Table, int]:
         rows.append((cells + [""] * len(header))[: len(header)])
         i += 1
     return Table(tuple(tuple(_cell_text(cell) for cell in row) for row in rows)), i
+
+
+def _opens_grid_table(lines: list[str], i: int) -> bool:
+    """A border over a line of cells."""
+    return bool(GRID_BORDER.match(lines[i])) and i + 1 < len(lines) and bool(GRID_LINE.match(lines[i + 1]))
+
+
+def _read_grid_table(lines: list[str], i: int) -> tuple[Table, int]:
+    """The grid table whose top border is line ``i``, and the index after it. A row is the lines between two
+    borders; a cell's pieces are joined (a blank piece ends a paragraph, a line break in the cell)."""
+    rows: list[tuple[str, ...]] = []
+    pieces: list[list[str]] = []
+    i += 1
+    while i < len(lines) and (GRID_BORDER.match(lines[i]) or GRID_LINE.match(lines[i])):
+        if GRID_BORDER.match(lines[i]):
+            if pieces:
+                rows.append(tuple(_grid_cell(cell) for cell in pieces))
+            pieces = []
+        else:
+            cells = PIPE.split(lines[i].strip()[1:-1])
+            pieces = pieces or [[] for _ in cells]
+            for cell, piece in zip(pieces, cells, strict=False):
+                cell.append(piece.strip())
+        i += 1
+    return Table(tuple(rows)), i
+
+
+def _grid_cell(pieces: list[str]) -> str:
+    """A grid cell's text from its lines' pieces: a paragraph's pieces joined (with a space between two Latin
+    words), paragraphs a line each."""
+    paragraphs = [""]
+    for piece in pieces:
+        if not piece:
+            paragraphs.append("")
+        elif LATIN_END.search(paragraphs[-1]) and LATIN_START.search(piece):
+            paragraphs[-1] += " " + piece
+        else:
+            paragraphs[-1] += piece
+    return _cell_text("\n".join(paragraphs))
+
+
+def _read_html_table(lines: list[str], i: int) -> tuple[list[Block], int]:
+    """The blocks of the HTML table that opens at line ``i`` (read by the HTML reader), and the index after the
+    line that closes it; a table nested in a cell is part of it."""
+    from .html import read_html  # not at the top: the HTML reader imports the text reader, which imports this
+
+    depth, end = 0, i
+    while end < len(lines):
+        depth += len(TABLE_OPEN.findall(lines[end])) - len(TABLE_CLOSE.findall(lines[end]))
+        end += 1
+        if depth <= 0:
+            break
+    blocks, _ = read_html("\n".join(lines[i:end]).encode("utf-8"))
+    return blocks, end
 
 
 def _cells(line: str) -> list[str]:
