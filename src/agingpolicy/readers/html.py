@@ -12,7 +12,12 @@ indicator table that the site flattened to one cell per line is rebuilt by
 :func:`.linetables.recover_line_tables`.
 
 A table used for page layout (one column, one row, or holding headings or other
-tables) is not data: its cells' contents are read as ordinary blocks.
+tables) is not data: its cells' contents are read as ordinary blocks. A one-cell first
+row is the table's caption, unless later rows numbered alike show it is a group row.
+
+Formatting that may stand for a lost outline is kept as an outline level after <h6>: a
+paragraph wholly bold or in 黑体 / 楷体 (a heading line), or opening with such a sentence
+ending in 。 (an item's title); the structure uses it only where numbering is absent.
 """
 
 from __future__ import annotations
@@ -212,87 +217,6 @@ SPAN_VALUE = re.compile(r"\s*(\d+)")  # rowspan="2", colspan="3px"
 SPACES = regex.compile(r"[\s\u3000\xa0]+")  # any run of spaces, ideographic and no-break ones too
 # Headings that can hold the document's title (an <h4> is a sidebar box's caption).
 TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
-# --- formatting that stands for a lost outline ----------------------------------------------------------
-# A page whose numbers were lost (a CMS dropping automatic numbering) still marks its outline by formatting:
-# a heading line wholly bold or in a heading font, an item opening with a styled title sentence. Such
-# paragraphs get an outline level after <h6> (see _rank_formats); the structure decides whether to use it.
-FORMATTED_LEVEL = 7
-BOLD_TAGS = frozenset({"strong", "b"})
-# Bold by style: "font-weight: bold" / "font-weight:700" / "font: bold 16px 黑体"
-BOLD_STYLE = regex.compile(r"(?i)font(?:-weight)?\s*:[^;]*?\b(?:bold|bolder|[6-9]00)\b")
-# The font families of a style: "font-family: 楷体, 楷体_GB2312" / "font:16px 黑体"
-FONT_FAMILY = regex.compile(r"(?i)font(?:-family)?\s*:([^;]*)")
-# The heading fonts of official documents (GB/T 9704: 一、 in 黑体, （一） in 楷体):
-# "黑体" / "SimHei" / "楷体_GB2312" / "KaiTi"
-HEADING_FONT = regex.compile(r"(?i)(?P<heiti>黑体|simhei|heiti)|(?P<kaiti>楷体|kaiti)")
-# Alignment of a title, a 发文字号 or a signature, not of an outline heading: "text-align: center" / "text-align:right"
-ALIGNED_STYLE = regex.compile(r"(?i)text-align\s*:\s*(?:center|right)")
-ALIGNED_ATTR = frozenset({"center", "right"})  # <p align="center">
-# The end of a line that introduces what follows, not a heading: "各省、自治区、直辖市人民政府：" / "具体如下，"
-INTRODUCING_END = regex.compile(r"[：:，,；;、]$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Format:
-    lead: bool  # a styled title sentence opening the paragraph; else the whole paragraph is styled
-    style: frozenset[str]  # "bold", "heiti", "kaiti"
-
-
-def _emphasis(element: _Element) -> frozenset[str]:
-    """The heading formatting an element itself sets: bold, a 黑体 or a 楷体 font."""
-    style = element.attrs.get("style", "")
-    flags = {"bold"} if element.tag in BOLD_TAGS or BOLD_STYLE.search(style) else set()
-    families = " ".join([*FONT_FAMILY.findall(style), element.attrs.get("face", "")])
-    flags |= {m.lastgroup for m in HEADING_FONT.finditer(families) if m.lastgroup}
-    return frozenset(flags)
-
-
-def _is_aligned(element: _Element) -> bool:
-    """Centred or right-aligned by its own style: a title, a 发文字号, a signature."""
-    return (
-        element.tag == "center"
-        or element.attrs.get("align", "").lower() in ALIGNED_ATTR
-        or bool(ALIGNED_STYLE.search(element.attrs.get("style", "")))
-    )
-
-
-def _format_of(runs: list[tuple[str, frozenset[str]]]) -> _Format | None:
-    """The formatting of a paragraph from its runs of text: wholly styled (a heading line), opening with a
-    styled sentence that ends in 。 (an item's title: "<span 楷体>合理布局助餐服务设施。</span>各地要……"), or
-    neither (emphasis inside the text, or none)."""
-    runs = [(text, style) for text, style in runs if text.strip()]
-    if not runs:
-        return None
-    common, k = runs[0][1], 0
-    while k < len(runs) and common & runs[k][1]:
-        common &= runs[k][1]
-        k += 1
-    if not common:
-        return None
-    lead = _clean("".join(text for text, _ in runs[:k]))
-    rest = _clean("".join(text for text, _ in runs[k:]))
-    if lead.endswith("。") or rest.startswith("。"):
-        return _Format(True, common)
-    if rest or INTRODUCING_END.search(lead):
-        return None
-    return _Format(False, common)
-
-
-def _rank_formats(blocks: list[Block], formats: list[_Format]) -> list[Block]:
-    """Give the formatted paragraphs their levels (the extractor numbered formats as it met them, cells of
-    data tables included): heading lines outrank run-in titles, and within each the page's first use decides."""
-    codes = list(dict.fromkeys(code for b in blocks if (code := _formatted_level(b)) is not None))
-    ranked = sorted(codes, key=lambda code: formats[code - FORMATTED_LEVEL].lead)
-    levels = {code: FORMATTED_LEVEL + rank for rank, code in enumerate(ranked)}
-    return [Paragraph(b.text, levels[code]) if (code := _formatted_level(b)) is not None else b for b in blocks]
-
-
-def _formatted_level(block: Block) -> int | None:
-    """The level a paragraph has by its formatting, if that is where its level comes from."""
-    level = block.outline_level if isinstance(block, Paragraph) else None
-    return level if level is not None and level >= FORMATTED_LEVEL else None
-
-
 # The number of a group row spanning a table, by its form: "一、健全养老服务体系" / "（二）提升健康养老服务" /
 # "第三部分 ……"
 GROUP_NUMBER = regex.compile(
@@ -533,6 +457,88 @@ def _place(rows: list[list[_Cell]]) -> list[list[str]] | None:
             column += cell.colspan
     width = 1 + max(c for _, c in taken)
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+
+
+# --- formatting that stands for a lost outline -------------------------------------------------------
+# A page whose numbers were lost (a CMS dropping automatic numbering) still marks its outline by formatting:
+# a heading line wholly bold or in a heading font, an item opening with a styled title sentence. Such
+# paragraphs get an outline level after <h6> (see _rank_formats); the structure decides whether to use it.
+FORMATTED_LEVEL = 7
+BOLD_TAGS = frozenset({"strong", "b"})
+# Bold by style: "font-weight: bold" / "font-weight:700" / "font: bold 16px 黑体"
+BOLD_STYLE = regex.compile(r"(?i)font(?:-weight)?\s*:[^;]*?\b(?:bold|bolder|[6-9]00)\b")
+# The font families of a style: "font-family: 楷体, 楷体_GB2312" / "font:16px 黑体"
+FONT_FAMILY = regex.compile(r"(?i)font(?:-family)?\s*:([^;]*)")
+# The heading fonts of official documents (GB/T 9704: 一、 in 黑体, （一） in 楷体):
+# "黑体" / "SimHei" / "楷体_GB2312" / "KaiTi"
+HEADING_FONT = regex.compile(r"(?i)(?P<heiti>黑体|simhei|heiti)|(?P<kaiti>楷体|kaiti)")
+# Alignment of a title, a 发文字号 or a signature, not of an outline heading: "text-align: center" / "text-align:right"
+ALIGNED_STYLE = regex.compile(r"(?i)text-align\s*:\s*(?:center|right)")
+ALIGNED_ATTR = frozenset({"center", "right"})  # <p align="center">
+# The end of a line that introduces what follows, not a heading: "各省、自治区、直辖市人民政府：" / "具体如下，"
+INTRODUCING_END = regex.compile(r"[：:，,；;、]$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    lead: bool  # a styled title sentence opening the paragraph; else the whole paragraph is styled
+    style: frozenset[str]  # "bold", "heiti", "kaiti"
+
+
+def _emphasis(element: _Element) -> frozenset[str]:
+    """The heading formatting an element itself sets: bold, a 黑体 or a 楷体 font."""
+    style = element.attrs.get("style", "")
+    flags = {"bold"} if element.tag in BOLD_TAGS or BOLD_STYLE.search(style) else set()
+    families = " ".join([*FONT_FAMILY.findall(style), element.attrs.get("face", "")])
+    flags |= {m.lastgroup for m in HEADING_FONT.finditer(families) if m.lastgroup}
+    return frozenset(flags)
+
+
+def _is_aligned(element: _Element) -> bool:
+    """Centred or right-aligned by its own style: a title, a 发文字号, a signature."""
+    return (
+        element.tag == "center"
+        or element.attrs.get("align", "").lower() in ALIGNED_ATTR
+        or bool(ALIGNED_STYLE.search(element.attrs.get("style", "")))
+    )
+
+
+def _format_of(runs: list[tuple[str, frozenset[str]]]) -> _Format | None:
+    """The formatting of a paragraph from its runs of text: wholly styled (a heading line), opening with a
+    styled sentence that ends in 。 (an item's title: "<span 楷体>合理布局助餐服务设施。</span>各地要……"), or
+    neither (emphasis inside the text, or none)."""
+    runs = [(text, style) for text, style in runs if text.strip()]
+    if not runs:
+        return None
+    common, k = runs[0][1], 0
+    while k < len(runs) and common & runs[k][1]:
+        common &= runs[k][1]
+        k += 1
+    if not common:
+        return None
+    lead = _clean("".join(text for text, _ in runs[:k]))
+    rest = _clean("".join(text for text, _ in runs[k:]))
+    if lead.endswith("。") or rest.startswith("。"):
+        return _Format(True, common)
+    if rest or INTRODUCING_END.search(lead):
+        return None
+    return _Format(False, common)
+
+
+def _rank_formats(blocks: list[Block], formats: list[_Format]) -> list[Block]:
+    """Give the formatted paragraphs their levels (the extractor numbered formats as it met them, cells of
+    data tables included): heading lines outrank run-in titles, and within each the page's first use decides."""
+    codes = list(dict.fromkeys(code for b in blocks if (code := _formatted_level(b)) is not None))
+    ranked = sorted(codes, key=lambda code: formats[code - FORMATTED_LEVEL].lead)
+    levels = {code: FORMATTED_LEVEL + rank for rank, code in enumerate(ranked)}
+    return [Paragraph(b.text, levels[code]) if (code := _formatted_level(b)) is not None else b for b in blocks]
+
+
+def _formatted_level(block: Block) -> int | None:
+    """The level a paragraph has by its formatting, if that is where its level comes from."""
+    level = block.outline_level if isinstance(block, Paragraph) else None
+    return level if level is not None and level >= FORMATTED_LEVEL else None
+
 
 
 # --- the declared title ------------------------------------------------------------------------------
