@@ -66,6 +66,8 @@ class _Collector:
             self.add_department(f, span_of(f.start, f.end))
         deadlines = find_deadlines(text, self.ctx)
         for d in deadlines:
+            if any((x.text, x.year, x.month, x.kind) == (d.text, d.year, d.month, d.kind) for x in self.deadlines):
+                continue  # the same limit again (a measure cell and the 完成时限 column): its first mention stands
             self.deadlines.append(
                 Deadline(text=d.text, year=d.year, month=d.month, kind=d.kind, span=span_of(d.start, d.end))
             )
