@@ -535,3 +535,36 @@ def test_the_note_leaves_explicit_lead_and_co_columns_alone() -> None:
     assert [(d.name, d.role) for d in doc.tasks[0].departments] == [
         ("县卫健局", "lead"), ("县民政局", "lead"), ("县医保局", "co"), ("县财政局", "co"),
     ]
+
+
+POINTER_DOC = (
+    "某县老年友好型社会建设实施方案\n"
+    "一、工作目标\n"
+    "到2026年，创建示范性老年友好型社区3个以上。\n"
+    "二、重点任务\n"
+    "围绕养老服务、老年健康、宜居环境三个方面，实施3项重点任务，具体任务分工见附件{ref}。\n"
+    "三、保障措施\n"
+    "（一）加强组织领导。县老龄委要定期研究解决重大问题。\n"
+    "附件{ref}\n"
+    "重点任务分工表\n"
+    "序号\t工作任务\t责任单位\t完成时间\n"
+    "1\t建立基本养老服务清单制度\t县民政局\t2024年12月底前\n"
+    "2\t开展老年人健康管理服务\t县卫健局\t长期坚持\n"
+    "3\t推进老旧小区适老化改造\t县住建局\t2026年底前\n"
+)
+
+
+@pytest.mark.parametrize("ref", ["", "1"])
+def test_a_chapter_that_points_to_its_task_table_is_no_task(ref: str) -> None:
+    doc = parse_text(POINTER_DOC.format(ref=ref))
+    assert [t.title for t in doc.tasks] == [
+        "加强组织领导",
+        "建立基本养老服务清单制度",
+        "开展老年人健康管理服务",
+        "推进老旧小区适老化改造",
+    ]
+
+
+def test_a_chapter_pointing_to_an_attachment_without_a_task_table_stays_a_task() -> None:
+    text = POINTER_DOC.format(ref="").split("附件\n")[0]
+    assert "重点任务" in [t.title for t in parse_text(text).tasks]

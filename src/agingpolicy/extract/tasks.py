@@ -14,7 +14,7 @@ from .. import deptlex
 from ..blocks import Block, Paragraph, Table
 from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
 from ..normalize import for_matching
-from ..structure import BOX, SUMMING_UP, Node, classify, split_title
+from ..structure import BOX, CHAPTER_NAME, SUMMING_UP, Node, classify, split_title
 from .columns import TaskColumns, task_columns, unread_warning
 from .context import DocContext
 from .deadlines import FoundDeadline, find_deadlines
@@ -22,6 +22,8 @@ from .departments import Found, find_departments, listed_units, titled_unit
 from .targets import find_targets
 
 YEAR_CELL = regex.compile(r"((?:19|20)\d{2})\s*年?")  # a year column's cell: 2024年 / 2024年度 / 2024
+# a pointer to where the tasks are set out: 见附件 / （附件1） / 附表2 / 见下表
+TABLE_REFERENCE = regex.compile(r"附件\s*\d?|附表\s*\d?|见下表")
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
 BOX_HEADER_MAX = 6  # the labels of a 专栏 table's header row are short: 项目 | 建设内容 | 责任单位
 RANKING_VIAS = ("bracket", "table")  # notes and table cells rank units against a lead; prose ranks by sentence
@@ -153,6 +155,12 @@ def _tree_tasks(roots: list[Node], blocks: list[Block], ctx: DocContext) -> tupl
         )
         unknown |= c.unknown
     return tasks, unknown
+
+
+def _points_to_table(task: Task) -> bool:
+    """'二、重点任务' whose only text says where its tasks are: '……实施14项重点任务，具体任务分工见附件' /
+    '……对照《重点任务清单》（附件1），逐项细化措施'."""
+    return bool(CHAPTER_NAME.fullmatch(task.title)) and bool(TABLE_REFERENCE.search(for_matching(task.text)))
 
 
 def _beside_a_lead(departments: list[Department]) -> list[Department]:
@@ -419,7 +427,8 @@ def extract_tasks(
     roots: list[Node], blocks: list[Block], ctx: DocContext
 ) -> tuple[list[Task], list[Section], list[ParseWarning]]:
     """Tasks in document order: tree tasks, and table tasks where a task table stands."""
-    tasks, unknown = _tree_tasks(roots, blocks, ctx)
+    tree_tasks, unknown = _tree_tasks(roots, blocks, ctx)
+    tasks: list[Task] = []  # those of tables
     sections: list[Section] = []
     unread: list[ParseWarning] = []
     for i, b in enumerate(blocks):
@@ -439,6 +448,9 @@ def extract_tasks(
         tasks.extend(t)
         sections.extend(s)
         unknown |= u
+    if tasks:  # a table holds tasks: a chapter that only points to it is none itself
+        tree_tasks = [t for t in tree_tasks if not _points_to_table(t)]
+    tasks += tree_tasks
     tasks.sort(key=lambda t: (t.span.block, t.span.row or 0))
     warnings = unread + [
         ParseWarning(code="department.unknown", message=f"department not in the lexicon: {name}")
