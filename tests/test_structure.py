@@ -13,7 +13,11 @@ from agingpolicy.structure import build_tree, classify, split_title
 
 def tree(text: str) -> list[tuple[int, str | None, str | None, str]]:
     """(depth, number as written, recovered number, title) for every node, depth-first."""
-    roots, _, _ = build_tree([Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()])
+    return _outline([Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()])
+
+
+def _outline(paragraphs: list[Paragraph]) -> list[tuple[int, str | None, str | None, str]]:
+    roots, _, _ = build_tree(paragraphs)
     out: list[tuple[int, str | None, str | None, str]] = []
 
     def walk(nodes, depth):
@@ -843,16 +847,7 @@ def test_items_run_into_the_paragraph_of_their_heading_are_tasks_of_their_own() 
 
 def _levelled_tree(lines: list[tuple[str, int | None]]) -> list[tuple[int, str | None, str | None, str]]:
     """(depth, number as written, recovered number, title) of blocks given with their source outline levels."""
-    roots, _, _ = build_tree([Paragraph(text, level) for text, level in lines])
-    out: list[tuple[int, str | None, str | None, str]] = []
-
-    def walk(nodes, depth):
-        for n in nodes:
-            out.append((depth, n.number, n.recovered, n.title))
-            walk(n.children, depth + 1)
-
-    walk(roots, 1)
-    return out
+    return _outline([Paragraph(text, level) for text, level in lines])
 
 
 def test_a_document_without_numbers_is_outlined_by_its_heading_levels() -> None:
