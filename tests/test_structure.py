@@ -270,6 +270,20 @@ def test_the_body_ends_at_signature_date_or_attachments(closing: str) -> None:
     assert doc.tasks[0].text == "到2025年建成10个。"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["2021年6月底前，建成社区养老服务站30个。", "2024年3月起，全面推行助餐服务。", "二〇二五年六月底前完成改造。"],
+)
+def test_a_paragraph_opening_with_a_date_does_not_end_the_body(opening: str) -> None:
+    doc = parse_text(
+        f"一、主要任务\n（一）建设服务中心。\n{opening}\n（二）发展助餐服务。到2025年实现全覆盖。\n"
+        "（三）加强人才培养。\n某县人民政府\n2021年3月5日\n"
+    )
+    assert [t.title for t in doc.tasks] == ["建设服务中心", "发展助餐服务", "加强人才培养"]
+    assert doc.tasks[0].text == opening
+    assert doc.issued_date == "2021-03-05"
+
+
 def test_a_heading_over_a_task_table_is_not_a_task() -> None:
     doc = parse_text(
         "某区行动计划\n二、重点任务分工\n"
