@@ -98,6 +98,8 @@ GRADE_STANDARD = regex.compile(r"[\p{Han}]{0,8}?标准")
 # after a quantity with 以上 / 以下: it qualifies the subject of a duty, an eligibility limit, not a target
 # (床位100张以上的养老机构原则上应当内设医务室 / 建筑面积1000平方米以上的设施须……)
 ELIGIBLE_SUBJECT = regex.compile(r"的[\p{Han}]{1,12}?(?:原则上|应当|应|须|必须|要|可以|可|均应|一律)")
+# a period a duty recurs in: 每年 / 每半年 / 每季度 / 每两年 / 每月 / 每周
+CADENCE = regex.compile(r"每[一两二三]?个?(?:年|半年|季度?|月|周|星期)")
 # a cited title: 《……》
 CITED = regex.compile(r"《[^《》]*》")
 AGE_UNITS = frozenset(_VOCAB["age_units"])
@@ -143,9 +145,19 @@ def _value(norm: str, m: regex.Match[str], pre: str | None) -> float | None:
     if num[0].isdigit():
         return float(num.replace(" ", ""))
     value = cn_to_int(num)
-    if value is None or not (pre or BUILD_VERB.search(norm[max(0, start_num - 3) : start_num]) or _grade(norm, m)):
+    if value is None or not (
+        pre or BUILD_VERB.search(norm[max(0, start_num - 3) : start_num]) or _grade(norm, m) or _cadence(norm, m)
+    ):
         return None
     return float(value)
+
+
+def _cadence(norm: str, m: regex.Match[str]) -> bool:
+    """How often a recurring duty is done, whatever the duty: 每半年通报一次 / 每季度督查两次 (not 一次性补助)."""
+    if m["unit"] != "次" or norm.startswith("性", m.end()):
+        return False
+    clause_start, _ = clause_bounds(norm, m.start("num"))
+    return bool(CADENCE.search(norm, clause_start, m.start("num")))
 
 
 def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDeadline]) -> FoundTarget | None:
