@@ -261,6 +261,8 @@ def test_chapters_sections_and_colon_headings() -> None:
         "抄送：县民政局、县财政局。\n新市镇党政办公室   2024年3月8日印发",
         "某县人民政府办公室  2021年12月20日印发",
         "(此件公开发布)",
+        "关于《某市养老服务实施方案（征求意见稿）》的起草说明\n一、起草背景\n（一）调研情况。开展调研12场。",
+        "编制说明\n一、编制过程\n（一）征求意见。书面征求30个单位意见。",
     ],
 )
 def test_the_body_ends_at_signature_date_or_attachments(closing: str) -> None:
