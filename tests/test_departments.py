@@ -424,6 +424,15 @@ CASES: list[tuple[str, str, bool, list[tuple[str, str]]]] = [
     # the object of 会同 is read whole, never cut inside its ending (宣传部门 is no 宣传部)
     ("会同-部门-words", "各级民政部门要会同宣传部门、网信部门加强政策解读。", False,
      [("各级民政部门", "lead"), ("宣传部门", "co"), ("网信部门", "co")]),
+    # a note whose closing bracket was lost at the end of its paragraph
+    ("unclosed-牵头配合", "家庭养老床位达到800张。（牵头单位：区民政局；配合单位：区卫生健康局、区医保局", False,
+     [("区民政局", "lead"), ("区卫生健康局", "co"), ("区医保局", "co")]),
+    ("unclosed-责任单位", "于2025年底前补齐。（责任单位：市自然资源和规划局开福分局、区住建局、区民政局", False,
+     [("市自然资源和规划局开福分局", "responsible"), ("区住建局", "responsible"), ("区民政局", "responsible")]),
+    ("unclosed-half-width", "比例达到100%。(责任单位:县卫生健康局、县医保局", False,
+     [("县卫生健康局", "responsible"), ("县医保局", "responsible")]),
+    ("unclosed-【", "推进适老化改造。【责任单位：镇规建办、各村（社区）", False,
+     [("镇规建办", "responsible"), ("各村（社区）", "responsible")]),
     # the member units of a named body are a unit; alone, 各成员单位 is a collective
     ("members-联席会议", "市养老服务工作联席会议各成员单位要加强协作，形成工作合力。", False,
      [("市养老服务工作联席会议各成员单位", "responsible")]),

@@ -90,6 +90,9 @@ DIGIT = regex.compile(r"\d")
 LABEL_LINE = regex.compile(
     r"(?:^|(?<=[。；\n]))\s*(?P<label>(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门))\s*[：:]"
 )
+# a labelled note whose closing bracket was lost at the end of its paragraph (bracket_notes finds closed ones only):
+# "……家庭养老床位达到800张。（牵头单位：区民政局；配合单位：区卫生健康局"
+UNCLOSED_NOTE = regex.compile(r"[（【［\[〔]\s*(?=(?:牵头|配合|责任|主责|负责|参与|协同)(?:单位|部门)\s*[：:】])")
 # anything a note needs: a bracket, or a label word
 NOTE_MARK = regex.compile(r"[（【［\[〔]|单位|部门")
 # the same label set in its own bracket: "【责任单位】区民政局、区财政局"
@@ -557,11 +560,17 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
         stop = end.start() if end else len(norm)
         start = m.start("label") - (1 if norm[m.start("label") - 1 : m.start("label")] == "【" else 0)
         found.extend(from_bracket(text[start:stop], start, first_is_lead))
-    for m in bracket_notes(norm):
+    closed = bracket_notes(norm)
+    for m in closed:
         if any(a <= m.start() and m.end() <= b for a, b in titles):
             continue
         closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
         found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
+    for m in UNCLOSED_NOTE.finditer(norm):
+        if not any(c.start() <= m.start() < c.end() for c in closed):  # its bracket was lost: it runs to the line's end
+            line_end = norm.find("\n", m.end())
+            stop = line_end if line_end != -1 else len(norm.rstrip())
+            found.extend(from_bracket(text[m.end() : stop], m.end(), first_is_lead, True))
     return found
 
 
