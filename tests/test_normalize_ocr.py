@@ -23,6 +23,9 @@ from agingpolicy.normalize import for_matching
         ("（2023一2025年）", "（2023—2025年）"),
         ("建设中心.2024年底前", "建设中心。2024年底前"),
         ("达到60%.(责任单位", "达到60%。（责任单位"),
+        ("覆盖率达到l00%", "覆盖率达到100%"),
+        ("建成2l个", "建成21个"),
+        ("到20I5年底", "到2015年底"),
     ],
 )
 def test_ocr_damage_is_read_one_for_one(written: str, read: str) -> None:
@@ -30,7 +33,23 @@ def test_ocr_damage_is_read_one_for_one(written: str, read: str) -> None:
     assert len(for_matching(written)) == len(written)
 
 
-@pytest.mark.parametrize("text", ["H2O", "V2O版", "统一OA平台", "2Oxx", "ISO9001", "3.5万", "1.建设", "一一对应"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H2O",
+        "V2O版",
+        "统一OA平台",
+        "2Oxx",
+        "ISO9001",
+        "3.5万",
+        "1.建设",
+        "一一对应",
+        "I.总则",
+        "IPv6",
+        "html5页面",
+        "l号楼",
+    ],
+)
 def test_letters_and_numerals_that_are_not_damage_stay(text: str) -> None:
     assert for_matching(text) == text
 
@@ -59,7 +78,9 @@ def test_a_space_joins_digits_only_before_a_unit() -> None:
     assert [(t.value, t.unit) for t in find_targets("6 5岁及以上老年人健康管理率达到7O%以上")] == [(70.0, "%")]
 
 
-@pytest.mark.parametrize("text", ["到20 25年建成3个", "2O24年底前建成中心", "到二O二五年底实现全覆盖", "到2 0 2 5年，覆盖率达到60%"])
+@pytest.mark.parametrize(
+    "text", ["到20 25年建成3个", "2O24年底前建成中心", "到二O二五年底实现全覆盖", "到2 0 2 5年，覆盖率达到60%"]
+)
 def test_damaged_years_are_deadlines(text: str) -> None:
     years = [d.year for d in find_deadlines(text)]
     assert years and years[0] in (2024, 2025)

@@ -48,6 +48,9 @@ _STOP_DIGIT = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=\d)")
 # OCR / typing damage: a Latin O or o for zero inside a number (2O24年, 3O个, 1OO%): a run of digits and O's
 # that starts with a digit not glued to a Latin word (H2O, V2O) and is not followed by a Latin letter (2Oxx)
 _O_DIGITS = re.compile(r"(?<![A-Za-z\d])\d[\dOo]*[Oo][\dOo]*(?![A-Za-z])")
+# … and a Latin l or I for one (l00%, 2l个, 20I5年): a run of digits with an l or I in it, not glued to a Latin word
+_L_DIGITS = re.compile(r"(?<![A-Za-z\d])(?=[\dlI]*\d)[\dlI]*[lI][\dlI]*(?![A-Za-z])")
+_L_TO_ONE = str.maketrans("lI", "11")
 # … and for 〇 in a year written in Chinese numerals: 二O二三年 (a run that starts with a numeral and ends with
 # one or with 年, so 统一OA stays)
 _CN_DIGIT = "〇零○一二三四五六七八九"
@@ -67,6 +70,8 @@ def for_matching(text: str) -> str:
     if "O" in out or "o" in out:
         out = _O_DIGITS.sub(lambda m: m.group(0).translate(_O_TO_ZERO), out)
         out = _O_CN.sub(lambda m: m.group(0).translate(_O_TO_LING), out)
+    if "l" in out or "I" in out:
+        out = _L_DIGITS.sub(lambda m: m.group(0).translate(_L_TO_ONE), out)
     if "一" in out:
         out = _YI_DASH.sub("—", out)
     if "." not in out:
