@@ -319,9 +319,8 @@ def _pieces(cell: str, masked: str, start: int, end: int) -> list[tuple[int, int
     for s, e in (line for line in lines if line[0] < line[1]):
         if merged:
             ps, pe = merged[-1]
-            left = clean_name(cell[ps:pe])
-            if not (is_unit(left) and (named(left) or not named(clean_name(cell[ps:e])))):
-                merged[-1] = (ps, e)  # a name broken over lines: 区卫生健\n康委
+            if not is_unit(clean_name(cell[ps:pe])) or named(clean_name(cell[ps:e])):
+                merged[-1] = (ps, e)  # a name broken over lines or spaced out: 区卫生健\n康委, 各乡 镇人民政府
                 continue
         merged.append((s, e))
     out: list[tuple[int, int]] = []
