@@ -90,6 +90,11 @@ ATTRIBUTE_UNITS = frozenset(_VOCAB["attribute_units"])
 # 24小时呼叫服务 / 15分钟步行: a time directly qualifying a noun (not 3小时的, 3小时内)
 ATTRIBUTE_NOUN = regex.compile(r"[\p{Han}](?<![的内])")
 PAST = regex.compile(r"已经|已|了|曾|截至目前")
+# 已 inside the object of a verb, naming what exists, not reporting a past event: 完成已建成小区补建任务的50% /
+# 对已有设施进行改造 (but 全区已建成服务站56个 reports one)
+QUALIFYING_PAST = regex.compile(
+    r"(?<=完成|推进|实施|改造|补建|覆盖|推动|补齐|实现|对|为|将|在)已(?=建成|建|有|入住|投用|运营)"
+)
 BASELINE_LEAD = regex.compile(r"(?:由|从)$")
 # the baseline of 由2000人增加到4200人, left out of the metric
 METRIC_BASELINE = regex.compile(rf"(?:由|从)\s*\d+(?:\.\d+)?\s*(?:{UNIT_ALT})?$")
@@ -103,6 +108,7 @@ CADENCE = regex.compile(r"每[一两二三]?个?(?:年|半年|季度?|月|周|�
 # a cited title: 《……》
 CITED = regex.compile(r"《[^《》]*》")
 AGE_UNITS = frozenset(_VOCAB["age_units"])
+DURATION_UNITS = frozenset(_VOCAB["duration_units"])  # the age units that measure time, not a person's age
 # a quoted name closes within this many characters after its number: “15分钟”, “一刻钟”, “3个100%”
 QUOTE_REACH = 8
 
@@ -183,15 +189,15 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
     if _quoted(norm, start, end):
         return None  # a number inside a name in quotes: 构建“15分钟”养老服务圈, “3个100%”
     clause_start, clause_end = clause_bounds(norm, start_num)
-    if unit in AGE_UNITS and not AGE_METRIC.search(norm, clause_start, start):
-        return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁
+    if unit in AGE_UNITS and not AGE_METRIC.search(norm, clause_start, start) and not _bounded_duration(unit, pre):
+        return None  # 60周岁以上 / 5年内 / 3个月内; but 人均预期寿命达到80岁, 办理时限不超过5个工作日
     if unit and unit.endswith("元") and PREFIX_CMP.get(pre or "", "=") == "=" and pre not in ("达到", "达"):
         return None  # a money standard (每人每月200元); a committed total keeps its comparator (不少于2亿元)
     if unit and unit.endswith("元") and MONEY_RATE.search(norm, clause_start, start):
         return None  # a rate, whatever its comparator: 按老年人口人均不低于50元安排
     if not (pre or post) and _not_committed(norm, m, unit, clause_start):
         return None
-    if MONEY_CONTEXT.search(norm, clause_start, clause_end) or PAST.search(norm, clause_start, clause_end):
+    if MONEY_CONTEXT.search(norm, clause_start, clause_end) or _reports_past(norm, clause_start, clause_end):
         return None
     if norm.startswith("的", end) and NUMBER_MARK.search(norm, end, clause_end):
         return None  # a threshold naming what is counted: 培育年营业收入超过1亿元的企业5家以上 -> only 5家以上
@@ -208,6 +214,15 @@ def _target(text: str, norm: str, m: regex.Match[str], deadlines: list[FoundDead
     if unit in ("％", "%"):
         unit = "%"
     return FoundTarget(text[start:end], value, unit, comparator, metric[-20:] if metric else None, year, start, end)
+
+
+def _reports_past(norm: str, start: int, end: int) -> bool:
+    return any(not QUALIFYING_PAST.match(norm, m.start()) for m in PAST.finditer(norm, start, end))
+
+
+def _bounded_duration(unit: str, pre: str | None) -> bool:
+    """A duration with a bound is a committed limit (不超过5个工作日, 不少于6个月); alone it is a span (3个月内)."""
+    return unit in DURATION_UNITS and PREFIX_CMP.get(pre or "", "=") != "="
 
 
 def _quoted(norm: str, start: int, end: int) -> bool:
