@@ -151,9 +151,24 @@ def test_the_title_the_page_declares_is_marked_or_restored() -> None:
     body = "<p>各乡镇人民政府：</p><p>为积极应对，制定本规划。</p><p>一、总体要求</p>"
     blocks, _ = read_html(f"<html><head>{head}{titled}</head><body>{body}</body></html>".encode())
     assert blocks[0] == Paragraph("某县养老服务体系建设规划（2021—2025年）", 1)
-    # the <title> alone is not enough
+    # the <title> alone is enough where it names a policy by its kind, not where it names a page
     blocks, _ = read_html(f'<html><head><meta charset="utf-8">{titled}</head><body>{body}</body></html>'.encode())
+    assert blocks[0] == Paragraph("某县养老服务体系建设规划（2021—2025年）", 1)
+    page = "<title>政策文件 - 某县人民政府</title>"
+    blocks, _ = read_html(f'<html><head><meta charset="utf-8">{page}</head><body>{body}</body></html>'.encode())
     assert blocks[0] == Paragraph("各乡镇人民政府：")
+
+
+def test_a_lone_page_title_naming_a_policy_is_the_title_even_beside_its_attached_file() -> None:
+    html = (
+        '<html><head><meta charset="utf-8"><title>河西区“十三五”时期养老服务体系建设实施方案_天津市河西区人民政府'
+        "</title></head><body><h1>天津市河西区人民政府</h1><p>发布时间：2017-04-18</p>"
+        "<p>为积极应对人口老龄化，制定本方案。</p><p>一、主要任务</p><p>（一）发展居家养老。到2020年建成站点30个。</p>"
+        '<p><a href="f.doc">附件：河西区“十三五”时期养老服务体系建设实施方案.doc</a></p></body></html>'
+    )
+    doc = parse_bytes(html.encode(), "hexi.html")
+    assert doc.title == "河西区“十三五”时期养老服务体系建设实施方案"
+    assert [t.title for t in doc.tasks] == ["发展居家养老"]
 
 
 # --- text and headings -------------------------------------------------------------------------------

@@ -555,6 +555,12 @@ TITLE_REACH = 60  # blocks from the top where the title is looked for
 TITLE_LINES = 3  # a title broken over at most this many lines
 
 
+# a title that names a policy by its kind, at its end (a document type, a draft mark in brackets after it):
+# "河西区“十三五”时期养老服务体系建设实施方案", "……若干措施（征求意见稿）", "……规划（2021—2025年）"
+_DOC_TYPES = "|".join(sorted(load("documents")["doc_types"], key=len, reverse=True))
+POLICY_TITLE = regex.compile(rf"(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,16}}[）)])?$")
+
+
 def _declared_titles(root: _Element) -> tuple[frozenset[str], str | None]:
     """The titles the page declares (compact): a title <meta> and the first part of the <title>, less
     the site's name; and the title those two agree on, if they do."""
@@ -580,12 +586,18 @@ def _declared_titles(root: _Element) -> tuple[frozenset[str], str | None]:
     declared = {_compact(t) for t in [*metas, first or ""]}
     titles = frozenset(t for t in declared if len(t) >= MIN_TITLE and t not in sites)
     agreed = next((m for m in metas if first and _compact(m) == _compact(first) and _compact(m) in titles), None)
+    if agreed is None and not metas and first and _compact(first) in titles and POLICY_TITLE.search(first):
+        agreed = first  # a <title> alone, naming a policy: "……实施方案_某区人民政府" (the site name split off)
     return titles, agreed
 
 
 def _text_of_raw(node: _Element) -> str:
     """All text under ``node`` (the <title> is itself a dropped tag)."""
     return "".join(c if isinstance(c, str) else _text_of_raw(c) for c in node.children)
+
+
+# a link to an attached file, which repeats the title: "附件：河西区……实施方案.doc", "附件1. ……清单.xlsx"
+ATTACHED_FILE = regex.compile(r"\s*附件\s*\d*\s*[：:.．、]?.*\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar)\s*$", regex.I)
 
 
 def _mark_title(blocks: list[Block], titles: frozenset[str], agreed: str | None) -> list[Block]:
@@ -609,9 +621,14 @@ def _mark_title(blocks: list[Block], titles: frozenset[str], agreed: str | None)
                 return blocks[:start] + marked + blocks[end + 1 :]
             if not any(t.startswith(joined) for t in titles):
                 break
-    if agreed is not None and not any(_compact(agreed) in _compact(b.text) for b in top if isinstance(b, Paragraph)):
+    if agreed is not None and not any(_states(b.text, agreed) for b in top if isinstance(b, Paragraph)):
         return [Paragraph(agreed, 1), *blocks]
     return blocks
+
+
+def _states(line: str, title: str) -> bool:
+    """Does the body line give the title: hold it, and not as the name of an attached file ("附件：……实施方案.doc")."""
+    return _compact(title) in _compact(line) and not ATTACHED_FILE.match(line)
 
 
 # --- site furniture lines ----------------------------------------------------------------------------
