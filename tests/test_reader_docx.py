@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 import docx
 import openpyxl
@@ -12,7 +13,7 @@ import pytest
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -384,6 +385,189 @@ def test_one_column_data_table_stays_a_table() -> None:
         table.cell(row, 0).text = text
 
     assert read_docx(_bytes(document)) == [Table((("责任单位",), ("县民政局",), ("县卫健局",), ("县财政局",)))]
+
+
+# --- content controls and custom XML ----------------------------------------------------------------
+# Form templates wrap a table's rows, or a row's cells, in content controls (w:sdt); older files use custom
+# XML (w:customXml). python-docx writes plain tables, so the wrappers are put in afterwards, in the XML.
+
+Wrapper = Callable[..., etree._Element]
+
+
+def _content_control(*items: etree._Element, gallery: str | None = None) -> etree._Element:
+    """Put ``items`` (siblings, in order) in one content control at the place of the first; ``gallery``
+    names the building-block gallery it is from ("Table of Contents")."""
+    sdt = etree.Element(qn("w:sdt"))
+    items[0].addprevious(sdt)
+    properties = etree.SubElement(sdt, qn("w:sdtPr"))
+    etree.SubElement(properties, qn("w:tag")).set(qn("w:val"), "字段")
+    if gallery:
+        part = etree.SubElement(properties, qn("w:docPartObj"))
+        etree.SubElement(part, qn("w:docPartGallery")).set(qn("w:val"), gallery)
+    etree.SubElement(sdt, qn("w:sdtContent")).extend(items)
+    return sdt
+
+
+def _custom_xml(*items: etree._Element) -> etree._Element:
+    """Put ``items`` (siblings, in order) in one custom XML element at the place of the first."""
+    element = etree.Element(qn("w:customXml"))
+    element.set(qn("w:element"), "field")
+    items[0].addprevious(element)
+    element.extend(items)
+    return element
+
+
+def _rows_in_one_content_control(tbl: etree._Element) -> etree._Element:
+    """A repeating section: all the rows of a table in one content control."""
+    return _content_control(*tbl.iterchildren(qn("w:tr")))
+
+
+def _wrap_each(data: bytes, path: str, *wrappers: Wrapper) -> bytes:
+    """A copy of the .docx ``data`` with each element at XPath ``path`` in document.xml put in ``wrappers``,
+    innermost first."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    items = root.xpath(path, namespaces={"w": root.nsmap["w"]})
+    assert items, path
+    for item in items:
+        for wrapper in wrappers:
+            item = wrapper(item)
+    return _rezip(data, {"word/document.xml": etree.tostring(root, xml_declaration=True, encoding="UTF-8")})
+
+
+WRAPPINGS: dict[str, Callable[[bytes], bytes]] = {
+    "cells in content controls": lambda data: _wrap_each(data, "//w:tc", _content_control),
+    "rows in content controls": lambda data: _wrap_each(data, "//w:tr", _content_control),
+    "rows and cells in custom XML": lambda data: _wrap_each(data, "//w:tr | //w:tc", _custom_xml),
+    "cells in a content control in custom XML": lambda data: _wrap_each(data, "//w:tc", _content_control, _custom_xml),
+    "rows in one repeating section": lambda data: _wrap_each(data, "//w:tbl", _rows_in_one_content_control),
+    "body tables and paragraphs in content controls": lambda data: _wrap_each(
+        data, "/w:document/w:body/w:tbl | /w:document/w:body/w:p", _content_control
+    ),
+}
+
+
+def _merged_table() -> bytes:
+    """Paragraphs around a table with a vertical merge (w:vMerge) and a horizontal one (w:gridSpan)."""
+    document = docx.Document()
+    document.add_paragraph("表前段落")
+    table = document.add_table(rows=3, cols=3)
+    for column, text in enumerate(("类别", "指标", "目标值")):
+        table.cell(0, column).text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "养老服务"
+    table.cell(1, 1).merge(table.cell(1, 2)).text = "全覆盖"
+    table.cell(2, 1).text = "每千名老人床位（张）"
+    table.cell(2, 2).text = "45"
+    document.add_paragraph("表后段落")
+    return _bytes(document)
+
+
+def _captioned_table() -> bytes:
+    """A table whose first row is one cell spanning the grid: its caption."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "表1 主要指标"
+    table.cell(1, 0).text = "护理型床位占比（%）"
+    table.cell(1, 1).text = "60"
+    return _bytes(document)
+
+
+def _layout_table() -> bytes:
+    """A body framed in a one-cell layout table."""
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "为完善居家养老服务体系，制定本方案。"
+    cell.add_paragraph("一、工作任务")
+    return _bytes(document)
+
+
+def _nested_table() -> bytes:
+    """A cell holding a nested table with a header row."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "建设养老床位"
+    inner = table.cell(0, 1).add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "年度", (0, 1): "床位（张）", (1, 0): "2025年", (1, 1): "120"}.items():
+        inner.cell(r, c).text = text
+    return _bytes(document)
+
+
+@pytest.mark.parametrize("wrap", WRAPPINGS.values(), ids=WRAPPINGS.keys())
+@pytest.mark.parametrize("build", [_merged_table, _captioned_table, _layout_table, _nested_table])
+def test_wrapped_rows_cells_and_tables_read_like_plain_ones(
+    build: Callable[[], bytes], wrap: Callable[[bytes], bytes]
+) -> None:
+    """Merges, a caption row, a layout table and a nested table come out the same through any wrapper."""
+    plain = build()
+    assert read_docx(wrap(plain)) == read_docx(plain)
+
+
+def _d08_indicator_table(wrap: Callable[[bytes], bytes]) -> bytes:
+    """A township indicator table (the shape of unseen11 d08): a plain header row, data cells wrapped."""
+    document = docx.Document()
+    document.add_paragraph("某镇2025年居家养老服务工作方案")
+    document.add_paragraph("一、主要工作指标")
+    table = document.add_table(rows=3, cols=5)
+    rows = [
+        ("序号", "指标", "单位", "2024年完成值", "2025年目标值"),
+        ("1", "居家养老服务站（点）覆盖率", "%", "92", "100"),
+        ("2", "家庭养老床位数", "张", "120", "≥200"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return wrap(_bytes(document))
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda data: _wrap_each(data, "//w:tr[position() > 1]/w:tc", _content_control),
+        lambda data: _wrap_each(data, "//w:tr[position() > 1]", _custom_xml),
+    ],
+    ids=["cells in content controls", "rows in custom XML"],
+)
+def test_indicator_table_with_wrapped_data_rows_gives_its_indicators(wrap: Callable[[bytes], bytes]) -> None:
+    data = _d08_indicator_table(wrap)
+    [table] = [block for block in read_docx(data) if isinstance(block, Table)]
+    assert table.rows[1:] == (
+        ("1", "居家养老服务站（点）覆盖率", "%", "92", "100"),
+        ("2", "家庭养老床位数", "张", "120", "≥200"),
+    )
+    indicators = parse_bytes(data, "t.docx").indicators
+    assert [(i.name, i.unit) for i in indicators] == [("居家养老服务站（点）覆盖率", "%"), ("家庭养老床位数", "张")]
+    assert [(i.baseline.value, i.baseline.year) for i in indicators if i.baseline] == [(92, 2024), (120, 2024)]
+    assert [(i.target.value, i.target.comparator, i.target.year) for i in indicators if i.target] == [
+        (100, "=", 2025), (200, ">=", 2025),
+    ]  # fmt: skip
+
+
+def test_task_table_with_rows_in_content_controls_gives_its_tasks() -> None:
+    document = docx.Document()
+    document.add_paragraph("某县养老服务工作要点")
+    _task_table(
+        document,
+        [
+            ["序号", "工作内容", "责任单位", "完成时限"],
+            ["1", "推进家庭养老床位建设。新增床位100张。", "县民政局", "2024年底前"],
+            ["2", "开展老年人能力综合评估。", "县民政局、县卫健局", "2024年9月底前"],
+        ],
+        [],
+    )
+    doc = parse_bytes(_wrap_each(_bytes(document), "//w:tr", _content_control), "t.docx")
+    assert [t.title for t in doc.tasks] == ["推进家庭养老床位建设", "开展老年人能力综合评估"]
+    assert [d.name for d in doc.tasks[1].departments] == ["县民政局", "县卫健局"]
+
+
+def test_body_content_controls_are_read_and_a_table_of_contents_is_not() -> None:
+    document = docx.Document()
+    for text in ("目录 一、总体要求", "一、总体要求", "坚持党委领导。"):
+        document.add_paragraph(text)
+    table_of_contents = partial(_content_control, gallery="Table of Contents")
+    data = _wrap_each(_bytes(document), "/w:document/w:body/w:p[1]", table_of_contents)
+    data = _wrap_each(data, "/w:document/w:body/w:p", _content_control, _custom_xml)
+
+    assert read_docx(data) == [Paragraph("一、总体要求"), Paragraph("坚持党委领导。")]
 
 
 # --- text boxes ---------------------------------------------------------------------------------------

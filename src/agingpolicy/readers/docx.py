@@ -12,7 +12,9 @@ Five traps of government .docx files are handled here:
 * a merged table cell is one ``w:tc`` covering several grid positions; its text
   appears once, in its top-left position, and the other positions are "";
 * text inside smart tags, tracked insertions and content controls is in runs that are
-  not children of the paragraph; it is collected with the rest;
+  not children of the paragraph; it is collected with the rest. Content controls and custom XML
+  also wrap paragraphs and tables in a body or cell, rows in a table and cells in a row (form
+  templates): the wrapped items are read as the container's own (see _items);
 * a layout table (one cell framing the whole body, or a one-column box of paragraphs) is not
   data: its paragraphs and nested tables are read as the body's (see _layout_cells);
 * a text box's paragraphs are not in the text of the paragraph anchoring it: they are read as
@@ -101,8 +103,10 @@ W_VAL, W_TYPE, W_STYLE_ID = qn("w:val"), qn("w:type"), qn("w:styleId")
 W_PSTYLE, W_NAME, W_BASED_ON, W_OUTLINE_LVL = qn("w:pStyle"), qn("w:name"), qn("w:basedOn"), qn("w:outlineLvl")
 W_NUM_ID, W_ILVL = qn("w:numId"), qn("w:ilvl")
 W_GRID_BEFORE, W_GRID_SPAN, W_V_MERGE, W_H_MERGE = qn("w:gridBefore"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:hMerge")
-# Block-level wrappers whose children are paragraphs and tables: content controls, custom XML.
+# Wrappers Word allows around the items of a body or cell (paragraphs, tables), of a table (rows) and of a
+# row (cells): content controls (w:sdt, the items in its w:sdtContent) and, in older files, custom XML.
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+BLOCK_ITEMS, ROWS, CELLS = frozenset((W_P, W_TBL)), frozenset((W_TR,)), frozenset((W_TC,))
 W_DOC_PART_GALLERY = "/".join(map(qn, ("w:sdtPr", "w:docPartObj", "w:docPartGallery")))  # a path for find()
 # A run or text box below one of these is not the paragraph's own: deleted or moved-away revisions,
 # the paragraphs of a text box (and so the text boxes nested in them), and the fallback copy of
@@ -383,25 +387,26 @@ def _num_pr(ppr: _Element | None) -> tuple[str | None, int | None]:
     return _child_val(num_pr, W_NUM_ID), _int(_child_val(num_pr, W_ILVL))
 
 
-def _block_items(container: _Element) -> Iterator[_Element]:
-    """The w:p and w:tbl children of a body or cell, in order, looking inside content controls
-    and custom XML; an automatic table of contents in a content control is skipped."""
+def _items(container: _Element, tags: frozenset[str]) -> Iterator[_Element]:
+    """The children of ``container`` tagged one of ``tags``, in order, looking inside content controls and
+    custom XML at any depth: the paragraphs and tables of a body or cell (BLOCK_ITEMS), the rows of a table
+    (ROWS), the cells of a row (CELLS). An automatic table of contents in a content control is skipped."""
     for child in container:
-        if child.tag in (W_P, W_TBL):
+        if child.tag in tags:
             yield child
         elif child.tag == W_SDT:
             gallery = child.find(W_DOC_PART_GALLERY)
             content = child.find(W_SDT_CONTENT)
             if content is not None and (gallery is None or gallery.get(W_VAL) != "Table of Contents"):
-                yield from _block_items(content)
+                yield from _items(content, tags)
         elif child.tag == W_CUSTOM_XML:
-            yield from _block_items(child)
+            yield from _items(child, tags)
 
 
 def _reading_order(container: _Element) -> Iterator[_Element]:
     """The paragraphs and data tables of a body, cell or text box as they are read: a layout table
     gives its cells' items, and a paragraph is followed by the items of the text boxes it anchors."""
-    for item in _block_items(container):
+    for item in _items(container, BLOCK_ITEMS):
         if item.tag == W_TBL and (cells := _layout_cells(item)) is not None:
             for cell in cells:
                 yield from _reading_order(cell)
@@ -417,7 +422,7 @@ def _layout_cells(tbl: _Element) -> list[_Element] | None:
     table. A layout table has one cell in every row, and either one row, or some cell holding a nested
     table or several paragraphs with text (LAYOUT_CELL_PARAGRAPHS). A one-column list of values (one
     paragraph per cell) is data."""
-    rows = [list(tr.iterchildren(W_TC)) for tr in tbl.iterchildren(W_TR)]
+    rows = [list(_items(tr, CELLS)) for tr in _items(tbl, ROWS)]
     if not rows or any(len(cells) != 1 for cells in rows):
         return None
     cells = [cells[0] for cells in rows]
@@ -429,7 +434,7 @@ def _layout_cells(tbl: _Element) -> list[_Element] | None:
 def _frames_text(cell: _Element) -> bool:
     """Whether a cell holds a nested table or several paragraphs with text: a region of the page, not a value."""
     paragraphs = 0
-    for item in _block_items(cell):
+    for item in _items(cell, BLOCK_ITEMS):
         if item.tag == W_TBL:
             return True
         paragraphs += bool(_paragraph_text(item).strip())
@@ -658,11 +663,11 @@ class _DocxReader:
         seen: set[_Element] = set()
         above: dict[int, _Element] = {}  # grid column -> the cell covering it in the row above
         first_row_cells = 0
-        for tr in tbl.iterchildren(W_TR):
+        for tr in _items(tbl, ROWS):
             trpr = tr.find(W_TRPR)
             row = [""] * min(_int(_child_val(trpr, W_GRID_BEFORE)) or 0, MAX_COLUMNS)
             covering: dict[int, _Element] = {}
-            cells = list(tr.iterchildren(W_TC))
+            cells = list(_items(tr, CELLS))
             for tc in cells:
                 tcpr = tc.find(W_TCPR)
                 span = min(max(_int(_child_val(tcpr, W_GRID_SPAN)) or 1, 1), MAX_COLUMNS)
