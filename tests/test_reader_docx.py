@@ -1025,3 +1025,27 @@ def test_only_paragraph_styles_are_kept_from_styles_xml() -> None:
 )
 def test_styles_in_another_layout_are_not_cut(content: bytes) -> None:
     assert docx_reader._paragraph_styles(content) is None  # the reader then parses the part whole
+
+
+def _placeholder(*items: etree._Element) -> etree._Element:
+    """A content control still showing its placeholder text (an unfilled form field)."""
+    sdt = _content_control(*items)
+    etree.SubElement(sdt.find(qn("w:sdtPr")), qn("w:showingPlcHdr"))
+    return sdt
+
+
+def test_a_content_control_showing_its_placeholder_gives_no_text() -> None:
+    document = docx.Document()
+    document.add_paragraph("一、主要任务")
+    document.add_paragraph("单击或点击此处输入文字。")
+    table = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(("序号", "工作任务", "责任单位")):
+        table.cell(0, column).text = text
+    table.cell(1, 0).text = "1"
+    table.cell(1, 1).text = "建设社区养老服务站"
+    table.cell(1, 2).text = "单击或点击此处输入文字。"
+    data = _wrap_each(_bytes(document), "//w:body/w:p[2] | //w:tr[2]/w:tc[3]", _placeholder)
+    assert read_docx(data) == [
+        Paragraph("一、主要任务"),
+        Table((("序号", "工作任务", "责任单位"), ("1", "建设社区养老服务站", ""))),
+    ]

@@ -106,6 +106,7 @@ W_GRID_BEFORE, W_GRID_SPAN, W_V_MERGE, W_H_MERGE = qn("w:gridBefore"), qn("w:gri
 # Wrappers Word allows around the items of a body or cell (paragraphs, tables), of a table (rows) and of a
 # row (cells): content controls (w:sdt, the items in its w:sdtContent) and, in older files, custom XML.
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+W_SHOWING_PLACEHOLDER = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}"  # a content control showing its placeholder
 BLOCK_ITEMS, ROWS, CELLS = frozenset((W_P, W_TBL)), frozenset((W_TR,)), frozenset((W_TC,))
 W_DOC_PART_GALLERY = "/".join(map(qn, ("w:sdtPr", "w:docPartObj", "w:docPartGallery")))  # a path for find()
 # A run or text box below one of these is not the paragraph's own: deleted or moved-away revisions,
@@ -360,7 +361,17 @@ def _body(document: _Element, name: str) -> _Element:
     body = document.find(W_BODY)
     if body is None:
         raise ReadError(f"not a Word document: its main part {name} has no w:body")
+    _clear_placeholders(body)
     return body
+
+
+def _clear_placeholders(body: _Element) -> None:
+    """Empty the content controls still showing their placeholder ("单击或点击此处输入文字。"): an unfilled form
+    field holds no text of the document. Emptied, not removed, so a table keeps its cells in place."""
+    for sdt in body.iter(W_SDT):
+        if sdt.find(W_SHOWING_PLACEHOLDER) is not None:
+            for t in sdt.iter(W_T):
+                t.text = ""
 
 
 # --- small XML helpers -----------------------------------------------------------------------------
