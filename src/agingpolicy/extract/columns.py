@@ -7,6 +7,11 @@ A header with fewer cells than the rows is taken as right-aligned, its first
 cell merged over the leftmost columns; those columns are then told apart by
 content (numbered cells are task headings, long unnumbered cells are measures).
 
+A column of categories (类别 / 领域 / 任务类别, merged down) groups the rows it covers, as group rows do:
+
+    | 序号 | 任务类别 | 具体任务 | 责任单位 |
+    | 1    | 设施建设 | 建设……   | 县民政局 |
+
 A table without a header row is read by content, only on strong evidence (see
 ``_by_content``): a column of unit lists, a text column left of it, and a row
 number, time limit or second text column beside them:
@@ -31,6 +36,7 @@ from .departments import is_listed_unit, is_unit, split_units
 from .headers import header_candidates, is_label_row
 
 _VOCAB = load("tables")["task_columns"]
+_GROUP = load("tables")["columns"]["category"]  # 类别 / 领域 / 分类: a column grouping the rows, never their tasks
 # a note under the table, merged across it: 备注：… / 注：… / 说明：…
 NOTE = regex.compile(r"^\s*(?:备\s*注|注|说\s*明)\s*\d?\s*[：:]")
 # a row-number cell: 1 / 12 / 3. / 4、
@@ -48,10 +54,16 @@ MAX_LIMIT = 20  # a time-limit cell is short: 2023年12月底前 / 长期坚持
 ANY_YEAR = DocContext(year=2000)
 
 
+def _compact(header: str) -> str:
+    return header.replace(" ", "").replace("\u3000", "")
+
+
 def _kind(header: str) -> str | None:
-    h = header.replace(" ", "").replace("\u3000", "")
+    h = _compact(header)
     if any(word in h for word in _VOCAB["people"]):
         return None  # 责任领导 / 责任人: persons, not units
+    if any(word in h for word in _GROUP):
+        return "group"  # 任务类别 / 重点领域: before 任务, so never the task column
     for kind in ("lead", "co", "responsible", "deadline", "number", "measure", "task", "kpi", "year"):
         if any(word in h for word in _VOCAB[kind]):
             return kind
@@ -68,6 +80,7 @@ class TaskColumns:
     deadline: tuple[int, ...]
     number: tuple[int, ...]
     year: tuple[int, ...] = ()  # 年度 / 年份: a year cell (merged down) is a deadline of the rows it covers
+    group: tuple[int, ...] = ()  # 类别 / 领域: a category cell (merged down) is a section over the rows it covers
     unnumbered: bool = False  # no task cell starts with an item number
     grouped: bool = False  # one task column, with group rows (一、养老服务 alone in its row) above its tasks
 
@@ -165,6 +178,7 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
         deadline=tuple(c for c, k in sorted(by_col.items()) if k == "deadline"),
         number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
         year=tuple(c for c, k in sorted(by_col.items()) if k == "year"),
+        group=tuple(c for c, k in sorted(by_col.items()) if k == "group"),
     )
 
 
@@ -177,6 +191,7 @@ def _task_columns(
     deadline: tuple[int, ...],
     number: tuple[int, ...],
     year: tuple[int, ...] = (),
+    group: tuple[int, ...] = (),
 ) -> TaskColumns:
     """The columns, with what the task cells tell: are they numbered, and do group rows stand above them?"""
     # the task cells, less group rows across the table (一、养老服务 alone in its row): are they numbered?
@@ -199,6 +214,7 @@ def _task_columns(
         deadline=deadline,
         number=number,
         year=year,
+        group=group,
     )
 
 

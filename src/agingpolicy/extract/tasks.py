@@ -6,7 +6,7 @@ span it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -245,19 +245,56 @@ def _strip_number(number: str | None) -> str:
     return (number or "").strip().rstrip("、．. ")
 
 
+@dataclass(slots=True)
+class _Groups:
+    """The sections over a task table's rows: a group row (一、养老服务 alone in its row, or a chapter cell beside
+    the task column), and under it the cells of the group columns (类别 / 领域, merged down), each column a level
+    below the columns left of it."""
+
+    sections: list[Section]  # the top-level ones, in order
+    row: Section | None = None
+    cells: dict[int, Section] = field(default_factory=dict)  # group column -> the section its last cell opened
+
+    @classmethod
+    def start(cls, first: Section | None) -> _Groups:
+        return cls([first] if first else [], first)
+
+    def path(self) -> list[Section]:
+        return [*([self.row] if self.row else []), *(self.cells[k] for k in sorted(self.cells))]
+
+    def open_row(self, cell: str, at: Span) -> None:
+        self.row = _table_section(cell, at)
+        self.cells.clear()
+        self.sections.append(self.row)
+
+    def open_cell(self, col: int, cell: str, at: Span) -> bool:
+        """A group column's cell opens a section, unless it repeats the one open in its column (a reader or a
+        writer that fills a merged cell into each row). True if it opened one."""
+        above = [*([self.row] if self.row else []), *(s for k, s in sorted(self.cells.items()) if k < col)]
+        section = _table_section(cell, at, level=above[-1].level + 1 if above else 1)
+        if col in self.cells and self.cells[col].title == section.title:
+            return False
+        for k in [k for k in self.cells if k >= col]:
+            del self.cells[k]
+        (above[-1].children if above else self.sections).append(section)
+        self.cells[col] = section
+        return True
+
+
 def _table_tasks(
     table: Table, index: int, cols: TaskColumns, ctx: DocContext, id_prefix: str
 ) -> tuple[list[Task], list[Section], set[str]]:
     """Key tasks of a 任务分工 table: a numbered task cell starts a task; rows without one continue it.
 
-    In a table numbered by a 序号 column, every row with a task cell is a task.
+    In a table numbered by a 序号 column, every row with a task cell is a task, and so is every row with a
+    number of its own: the task cell merged down over it (left blank by the reader) covers it too.
     """
     tasks: list[Task] = []
-    chapter = _caption_group(table, cols, index)
-    sections: list[Section] = [chapter] if chapter else []
+    groups = _Groups.start(_caption_group(table, cols, index))
     unknown: set[str] = set()
     current: _OpenTask | None = None
     years: dict[int, tuple[int, str]] = {}  # year column -> (row, cell) of the year cell covering this row
+    above: tuple[int, str] | None = None  # (row, cell) of the last cell of the task column, for the rows it covers
 
     def close() -> None:
         nonlocal current
@@ -267,60 +304,86 @@ def _table_tasks(
             current = None
 
     for r, row in enumerate(table.rows[cols.header_rows :], start=cols.header_rows):
-        if (k := cols.group_row(row)) is not None and (h := classify(row[k])) is not None:
+        if (k := cols.group_row(row)) is not None:
             close()
-            chapter = _table_section(row[k], h.kind, h.number, h.rest_start, Span(block=index, row=r, col=k))
-            sections.append(chapter)
+            groups.open_row(row[k], Span(block=index, row=r, col=k))
+            above = None
             continue
         cells = cols.align(row)
+        for k in cols.group:
+            if cells[k].strip() and groups.open_cell(k, cells[k], Span(block=index, row=r, col=k)):
+                close()
+                above = None
         for k in cols.year:  # a merged year cell stands in its first row and covers the empty ones below
             if cells[k].strip():
                 years[k] = (r, cells[k])
         for k in cols.task:
-            cell = cells[k]
+            at, cell = r, cells[k]
             if not cell.strip():
-                continue
+                if k != cols.task[-1] or above is None or not _numbered(cells, cols):
+                    continue
+                at, cell = above  # merged down over a row with a number of its own
             h = classify(cell)
             if h is not None and h.kind in ("cn", "chapter") and len(cols.task) > 1:
                 close()
-                chapter = _table_section(cell, h.kind, h.number, h.rest_start, Span(block=index, row=r, col=k))
-                sections.append(chapter)
+                groups.open_row(cell, Span(block=index, row=r, col=k))
                 continue
+            if k == cols.task[-1]:
+                above = (at, cell)
             if h is None and current is not None and not cols.numbered_by_column:
                 continue
             close()
             start = h.rest_start if h else 0
             t_end, b_start = split_title(cell, start, headed=False)  # a cell names its task: no verb cut
-            number = h.number if h else (cells[cols.number[0]] if cols.number else str(len(tasks) + 1))
-            path = [id_prefix, _strip_number(chapter.number) if chapter else "", _strip_number(number)]
+            # the cell's own number, else the row's: a merged cell's number is that of the row it stands in
+            number = h.number if h and at == r else (cells[cols.number[0]] if cols.number else str(len(tasks) + 1))
+            path = groups.path()
+            ids = [id_prefix, *(_strip_number(s.number) for s in path), _strip_number(number)]
             current = _OpenTask(
-                id=".".join(x for x in path if x),
+                id=".".join(x for x in ids if x),
                 title=cell[start:t_end].strip().rstrip("。；：，、 "),
-                section_path=[chapter.title] if chapter else [],
-                span=Span(block=index, start=start, end=t_end, row=r, col=k),
+                section_path=[s.title for s in path],
+                span=Span(block=index, start=start, end=t_end, row=at, col=k),
                 collector=_Collector.new(ctx),
                 text=[cell[b_start:].strip()] if cell[b_start:].strip() else [],
             )
-            current.collector.add_text(cell, _SpanOf(index, 0, r, k), prose=False)
-        if current is None:
-            continue
-        c = current.collector
-        for k in cols.measure:
-            if cells[k].strip():
-                current.text.append(cells[k].strip())
-                c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
-        for k, role in cols.units:
-            span_of = _SpanOf(index, 0, r, k)
-            found = listed_units(cells[k], role)
-            for f in _first_leads(found) if role == "responsible" and ctx.first_is_lead else found:
-                c.add_department(f, span_of(f.start, f.end))
-        for k in cols.deadline:
-            c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
-        for k in cols.year:
-            if k in years:
-                _add_year(c, *years[k], index, k)
+            current.collector.add_text(cell, _SpanOf(index, 0, at, k), prose=False)
+        if current is not None:
+            _add_row(current, cols, cells, r, index, years)
     close()
-    return tasks, sections, unknown
+    return tasks, groups.sections, unknown
+
+
+def _numbered(cells: list[str], cols: TaskColumns) -> bool:
+    """Does the row have a number of its own in the 序号 column?"""
+    return bool(cols.number) and bool(cells[cols.number[0]].strip())
+
+
+def _add_row(
+    task: _OpenTask,
+    cols: TaskColumns,
+    cells: list[str],
+    r: int,
+    index: int,
+    years: dict[int, tuple[int, str]],
+) -> None:
+    """The other cells of a task's row: measures (their text joins the task's), units, time limits, and the
+    year cell covering the row."""
+    c = task.collector
+    for k in cols.measure:
+        if cells[k].strip():
+            task.text.append(cells[k].strip())
+            c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
+    for k, role in cols.units:
+        span_of = _SpanOf(index, 0, r, k)
+        found = listed_units(cells[k], role)
+        for f in _first_leads(found) if role == "responsible" and c.ctx.first_is_lead else found:
+            c.add_department(f, span_of(f.start, f.end))
+    for k in cols.deadline:
+        c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
+    for k in cols.year:
+        if k in years:
+            _add_year(c, *years[k], index, k)
 
 
 def _first_leads(found: list[Found]) -> list[Found]:
@@ -339,7 +402,7 @@ def _caption_group(table: Table, cols: TaskColumns, index: int) -> Section | Non
     h = classify(table.caption)
     if h is None or h.kind not in ("cn", "chapter"):
         return None
-    return _table_section(table.caption, h.kind, h.number, h.rest_start, Span(block=index))
+    return _table_section(table.caption, Span(block=index))
 
 
 def _add_year(c: _Collector, row: int, cell: str, index: int, col: int) -> None:
@@ -354,13 +417,16 @@ def _add_year(c: _Collector, row: int, cell: str, index: int, col: int) -> None:
         c.deadlines.append(Deadline(text=d.text, year=d.year, month=d.month, kind=d.kind, span=span))
 
 
-def _table_section(cell: str, kind: str, number: str | None, start: int, at: Span) -> Section:
-    """A chapter row of a task table (一、健全社会保障体系) as a top-level section."""
+def _table_section(cell: str, at: Span, level: int = 1) -> Section:
+    """A group of a task table's rows as a section: a chapter row (一、健全社会保障体系), top-level, or the cell of
+    a group column (设施建设), a level below the group it stands in."""
+    h = classify(cell)
+    start = h.rest_start if h else 0
     t_end, _ = split_title(cell, start)
     return Section(
-        number=number,
-        kind=kind,  # type: ignore[arg-type]
-        level=1,
+        number=h.number if h else None,
+        kind=h.kind if h else "unnumbered",  # type: ignore[arg-type]
+        level=level,
         title=cell[start:t_end].strip().rstrip("。；：，、 "),
         text="",
         span=at.model_copy(update={"start": start, "end": t_end}),
