@@ -7,10 +7,11 @@ A header with fewer cells than the rows is taken as right-aligned, its first
 cell merged over the leftmost columns; those columns are then told apart by
 content (numbered cells are task headings, long unnumbered cells are measures).
 
-A column of categories (类别 / 领域 / 任务类别, merged down) groups the rows it covers, as group rows do:
+A column of categories (类别 / 领域 / 任务类别, merged down) groups the rows it covers, as group rows do; a
+column named by a year (2023年 | 2024年 under 时间进度) holds what is due by that year:
 
-    | 序号 | 任务类别 | 具体任务 | 责任单位 |
-    | 1    | 设施建设 | 建设……   | 县民政局 |
+    | 序号 | 任务类别 | 具体任务 | 2023年 | 2024年 | 责任单位 |
+    | 1    | 设施建设 | 建设……   | 建成4个 | 累计建成9个 | 县民政局 |
 
 A table without a header row is read by content, only on strong evidence (see
 ``_by_content``): a column of unit lists, a text column left of it, and a row
@@ -22,6 +23,7 @@ number, time limit or second text column beside them:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -33,7 +35,7 @@ from ..structure import BOX, classify
 from .context import DocContext
 from .deadlines import find_deadlines
 from .departments import is_listed_unit, is_unit, split_units
-from .headers import header_candidates, is_label_row
+from .headers import header_candidates, header_year, is_label_row
 
 _VOCAB = load("tables")["task_columns"]
 _GROUP = load("tables")["columns"]["category"]  # 类别 / 领域 / 分类: a column grouping the rows, never their tasks
@@ -64,10 +66,20 @@ def _kind(header: str) -> str | None:
         return None  # 责任领导 / 责任人: persons, not units
     if any(word in h for word in _GROUP):
         return "group"  # 任务类别 / 重点领域: before 任务, so never the task column
+    if header_year(h) is not None:
+        return "milestone"  # 2024年 / 2024年度: before 年度, which names a column of year cells
     for kind in ("lead", "co", "responsible", "deadline", "number", "measure", "task", "kpi", "year"):
         if any(word in h for word in _VOCAB[kind]):
             return kind
     return None
+
+
+class Milestone(NamedTuple):
+    """A column named by a year (2024年 under 时间进度): each cell is what is to be done or reached by then."""
+
+    col: int
+    year: int
+    label: str  # as written: 2024年 / 2024年度 / 2024
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +93,7 @@ class TaskColumns:
     number: tuple[int, ...]
     year: tuple[int, ...] = ()  # 年度 / 年份: a year cell (merged down) is a deadline of the rows it covers
     group: tuple[int, ...] = ()  # 类别 / 领域: a category cell (merged down) is a section over the rows it covers
+    milestones: tuple[Milestone, ...] = ()  # columns named by a year: 2023年 | 2024年 under 时间进度
     unnumbered: bool = False  # no task cell starts with an item number
     grouped: bool = False  # one task column, with group rows (一、养老服务 alone in its row) above its tasks
 
@@ -179,6 +192,7 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
         number=tuple(c for c, k in sorted(by_col.items()) if k == "number"),
         year=tuple(c for c, k in sorted(by_col.items()) if k == "year"),
         group=tuple(c for c, k in sorted(by_col.items()) if k == "group"),
+        milestones=_milestones(header, kinds, shift),
     )
 
 
@@ -192,6 +206,7 @@ def _task_columns(
     number: tuple[int, ...],
     year: tuple[int, ...] = (),
     group: tuple[int, ...] = (),
+    milestones: tuple[Milestone, ...] = (),
 ) -> TaskColumns:
     """The columns, with what the task cells tell: are they numbered, and do group rows stand above them?"""
     # the task cells, less group rows across the table (一、养老服务 alone in its row): are they numbered?
@@ -215,6 +230,16 @@ def _task_columns(
         number=number,
         year=year,
         group=group,
+        milestones=milestones,
+    )
+
+
+def _milestones(header: tuple[str, ...], kinds: list[str | None], shift: int) -> tuple[Milestone, ...]:
+    """The columns named by a year, on the table's grid (a short header is right-aligned)."""
+    return tuple(
+        Milestone(j + shift, year, header[j].strip())
+        for j, kind in enumerate(kinds)
+        if kind == "milestone" and (year := header_year(_compact(header[j]))) is not None
     )
 
 

@@ -26,6 +26,14 @@ from ..blocks import Table
 
 MAX_LABEL = 16  # a header cell is a short label; a longer cell is data
 YEAR_LABEL = regex.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?")  # a column group named by its year: 2020年
+# a column named by a year and nothing else: 2024年 / 2024年度 / 2024 / 2025年底
+YEAR_ONLY = regex.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:度|末|底)?)?")
+
+
+def header_year(label: str) -> int | None:
+    """The year a header label is, when it is nothing else: '2024年度' -> 2024; '2024年目标值' -> None."""
+    m = YEAR_ONLY.fullmatch(label.strip())
+    return int(m["year"]) if m else None
 
 
 def is_label_row(row: tuple[str, ...]) -> bool:

@@ -22,6 +22,8 @@ from .departments import Found, find_departments, listed_units, titled_unit
 from .targets import find_targets
 
 YEAR_CELL = regex.compile(r"((?:19|20)\d{2})\s*年?")  # a year column's cell: 2024年 / 2024年度 / 2024
+# a cell that holds nothing: — / —— / - / ／ / 无
+NOTHING = regex.compile(r"[—\-－–/／\s]*|无")
 # a pointer to where the tasks are set out: 见附件 / （附件1） / 附表2 / 见下表
 TABLE_REFERENCE = regex.compile(r"附件\s*\d?|附表\s*\d?|见下表")
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
@@ -64,9 +66,21 @@ class _Collector:
         )
 
     def add_text(self, text: str, span_of: _SpanOf, prose: bool = True) -> None:
-        for f in find_departments(text, self.ctx.first_is_lead, prose=prose):
+        self._read(text, span_of, prose, self.ctx)
+
+    def add_milestone(self, text: str, span_of: _SpanOf, year: int) -> bool:
+        """A cell under a year (2024年 under 时间进度), read in that year: a limit without a year is that year's
+        (6月底前 -> June 2024), and a quantity without one is a target for it. True if the cell dates a limit."""
+        return any(d.year for d in self._read(text, span_of, False, replace(self.ctx, year=year), year))
+
+    def _read(
+        self, text: str, span_of: _SpanOf, prose: bool, ctx: DocContext, year: int | None = None
+    ) -> list[FoundDeadline]:
+        """The departments, time limits and targets of a text (targets without a year get ``year``);
+        returns its time limits."""
+        for f in find_departments(text, ctx.first_is_lead, prose=prose):
             self.add_department(f, span_of(f.start, f.end))
-        deadlines = find_deadlines(text, self.ctx)
+        deadlines = find_deadlines(text, ctx)
         for d in deadlines:
             if any((x.text, x.year, x.month, x.kind) == (d.text, d.year, d.month, d.kind) for x in self.deadlines):
                 continue  # the same limit again (a measure cell and the 完成时限 column): its first mention stands
@@ -76,8 +90,9 @@ class _Collector:
         for t in find_targets(text, deadlines):
             self.targets.append(
                 Target(text=t.text, value=t.value, unit=t.unit, comparator=t.comparator, metric=t.metric,
-                       year=t.year, span=span_of(t.start, t.end))
+                       year=t.year or year, span=span_of(t.start, t.end))
             )
+        return deadlines
 
 
 class _SpanOf:
@@ -349,7 +364,7 @@ def _table_tasks(
             )
             current.collector.add_text(cell, _SpanOf(index, 0, at, k), prose=False)
         if current is not None:
-            _add_row(current, cols, cells, r, index, years)
+            _add_row(current, table, cols, cells, r, index, years)
     close()
     return tasks, groups.sections, unknown
 
@@ -361,19 +376,26 @@ def _numbered(cells: list[str], cols: TaskColumns) -> bool:
 
 def _add_row(
     task: _OpenTask,
+    table: Table,
     cols: TaskColumns,
     cells: list[str],
     r: int,
     index: int,
     years: dict[int, tuple[int, str]],
 ) -> None:
-    """The other cells of a task's row: measures (their text joins the task's), units, time limits, and the
-    year cell covering the row."""
+    """The other cells of a task's row: measures and milestones (their text joins the task's), units, time
+    limits, and the year cell covering the row."""
     c = task.collector
     for k in cols.measure:
         if cells[k].strip():
             task.text.append(cells[k].strip())
             c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
+    for m in cols.milestones:
+        cell = cells[m.col].strip()
+        if cell and not NOTHING.fullmatch(cell):
+            task.text.append(f"{m.label}：{cell}")
+            if not c.add_milestone(cells[m.col], _SpanOf(index, 0, r, m.col), m.year):
+                _add_year(c, _header_row(table, cols, m.col), m.label, index, m.col)
     for k, role in cols.units:
         span_of = _SpanOf(index, 0, r, k)
         found = listed_units(cells[k], role)
@@ -384,6 +406,12 @@ def _add_row(
     for k in cols.year:
         if k in years:
             _add_year(c, *years[k], index, k)
+
+
+def _header_row(table: Table, cols: TaskColumns, col: int) -> int:
+    """The header row that labels a column: the lowest with text over it."""
+    rows = range(cols.header_rows - 1, -1, -1)
+    return next((h for h in rows if col < len(table.rows[h]) and table.rows[h][col].strip()), 0)
 
 
 def _first_leads(found: list[Found]) -> list[Found]:
@@ -406,7 +434,8 @@ def _caption_group(table: Table, cols: TaskColumns, index: int) -> Section | Non
 
 
 def _add_year(c: _Collector, row: int, cell: str, index: int, col: int) -> None:
-    """The year of a year column (2024年 / 2024年度) as a deadline by that year, once per task."""
+    """The year of a year cell (2024年 / 2024年度) or a year column's label as a deadline by that year, once per
+    task."""
     found = find_deadlines(cell, c.ctx)
     if not found and (m := YEAR_CELL.search(for_matching(cell))):
         found = [FoundDeadline(cell[m.start() : m.end()], int(m[1]), None, "by", m.start(), m.end())]
