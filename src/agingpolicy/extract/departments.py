@@ -362,6 +362,7 @@ def _written_end(text: str, start: int, name: str) -> int:
 
 # any opening bracket: most texts hold none, and then there is nothing to mask
 OPENING = regex.compile(r"[（【［\[〔]")
+CLOSING = regex.compile(r"[）】］\]〕]")
 
 
 @lru_cache(maxsize=4096)
@@ -565,7 +566,8 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
             continue
         closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
         found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
-    for m in UNCLOSED_NOTE.finditer(norm):
+    unclosed = UNCLOSED_NOTE.finditer(norm) if len(OPENING.findall(norm)) > len(CLOSING.findall(norm)) else ()
+    for m in unclosed:
         if not any(c.start() <= m.start() < c.end() for c in closed):  # its bracket was lost: it runs to the line's end
             line_end = norm.find("\n", m.end())
             stop = line_end if line_end != -1 else len(norm.rstrip())
