@@ -15,10 +15,15 @@ When the lower row holds labels only under the merged cells of the upper row, it
 a sub-header and the combined header is tried before the upper row alone (whose
 group label, 责任单位 / 目标值, would otherwise be read as one column). A lower row
 that lists only its labels (a text copy without the empty cells) is laid under
-the merged cells when their number agrees.
+the merged cells when their number agrees. An upper row that a text copy wrote
+with each merged cell once, so that it is short of the table's width, is put
+back on the grid by the lower row: each run of lower labels stands under one
+upper label (see ``regrid``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import regex
 
@@ -49,10 +54,11 @@ def header_candidates(table: Table, search: int = 3) -> list[tuple[int, tuple[st
         if not is_label_row(rows[r]):
             continue
         if r + 2 < len(rows) and is_label_row(rows[r + 1]):
-            lower = sub_header(rows[r], rows[r + 1])
+            upper = regrid(rows[r], rows[r + 1], table.width) or rows[r]
+            lower = sub_header(upper, rows[r + 1])
             if lower is not None:  # labels under merged cells: the combined header first
-                out.append((r + 1, combine(rows[r], lower)))
-                out.append((r, rows[r]))
+                out.append((r + 1, combine(upper, lower)))
+                out.append((r, upper))
                 continue
             out.append((r, rows[r]))
             out.append((r + 1, combine(rows[r], rows[r + 1])))
@@ -72,6 +78,52 @@ def spanned(upper: tuple[str, ...], width: int) -> list[int]:
                 k += 1
             out.extend(range(j, k))
     return out
+
+
+def regrid(upper: tuple[str, ...], lower: tuple[str, ...], width: int) -> tuple[str, ...] | None:
+    """The upper row on the table's grid when it is short because a text copy wrote each merged cell once, and
+    the lower row tells where: each run of lower labels stands under one upper label, which spans it
+    (年度目标 over 2023年 | 2024年 | 2025年). None when the row is not short, or the lower row fits no single way.
+
+        | 指标 | 年度目标 | 牵头单位 |                     | 指标 | 年度目标 |        |        | 牵头单位 |
+        |      | 2023年   | 2024年   | 2025年 |   ->   |      | 2023年   | 2024年 | 2025年 |          |
+    """
+    cells = tuple(c.strip() for c in upper)
+    while cells and not cells[-1]:  # padding a reader put after the short row (a tab-separated copy)
+        cells = cells[:-1]
+    below = tuple(c.strip() for c in lower) + ("",) * (width - len(lower))
+    if len(cells) >= width:
+        return None
+    layouts = list(_layouts(cells, below, 0))
+    if len(layouts) > 1:  # a run of labels under two upper cells: split it where the years end
+        layouts = [spans for spans in layouts if _uniform(spans, below)]
+    if len(layouts) != 1:
+        return None
+    out: list[str] = []
+    for text, (start, end) in zip(cells, layouts[0], strict=True):
+        out += [text] + [""] * (end - start - 1)
+    return tuple(out)
+
+
+def _layouts(upper: tuple[str, ...], lower: tuple[str, ...], start: int) -> Iterator[list[tuple[int, int]]]:
+    """Each way to lay the upper cells over the lower row from column ``start``, as (start, end) of each: a cell
+    spans two or more columns only where it has a label and every column under it has one, and a lower label
+    stands only under such a cell."""
+    if not upper:
+        if start == len(lower):
+            yield []
+        return
+    spare = len(lower) - start - len(upper)
+    for end in range(start + 1, start + spare + 2):
+        under = lower[start:end]
+        if (len(under) > 1 and upper[0] and all(under)) or under == ("",):
+            for rest in _layouts(upper[1:], lower, end):
+                yield [(start, end), *rest]
+
+
+def _uniform(layout: list[tuple[int, int]], lower: tuple[str, ...]) -> bool:
+    """Does each spanning cell stand over labels of one sort, all years or none?"""
+    return all(len({header_year(c) is None for c in lower[a:b]}) == 1 for a, b in layout)
 
 
 def sub_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...] | None:
