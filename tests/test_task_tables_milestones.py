@@ -118,3 +118,78 @@ def test_an_indicator_table_with_year_columns_is_no_task_table() -> None:
     )
     assert [(i.name, i.target.value if i.target else None) for i in doc.indicators] == [("养老机构护理型床位占比", 55)]
     assert doc.tasks == []
+
+
+# --- bare figures under the years, counted in the row's 单位 cell or the unit in brackets after its 考核指标
+
+UNIT_ROWS = [
+    ["1", "发展家庭养老床位", "依托养老机构设置家庭养老床位。", "新增家庭养老床位", "张", "300", "500", "700", "市民政局",
+     "市卫生健康委"],
+    ["", "", "规范家庭养老床位服务内容。", "家庭养老床位上门服务率", "%", "80", "90", "100", "市民政局", "市卫生健康委"],
+    ["2", "推进老年助餐服务", "合理布局社区老年食堂。", "城市社区老年助餐服务覆盖率", "％", "60", "≥75", "90以上", "市民政局",
+     "市商务局"],
+    ["3", "提升特困供养服务设施", "实施县级特困供养机构改造。", "建成县级失能特困人员集中照护机构", "所", "3", "—", "全覆盖",
+     "市民政局", "各县市区人民政府"],
+]
+UNIT_HEADER = ["序号", "重点任务", "主要措施", "考核指标", "单位", "年度目标", "", "", "牵头单位", "配合单位"]
+
+
+def _figures(doc) -> list[list[tuple]]:
+    return [[(x.text, x.value, x.unit, x.comparator, x.year) for x in t.targets] for t in doc.tasks]
+
+
+def _unit_expected(y: list[int]) -> list[list[tuple]]:
+    return [
+        [("300", 300, "张", "=", y[0]), ("500", 500, "张", "=", y[1]), ("700", 700, "张", "=", y[2]),
+         ("80", 80, "%", "=", y[0]), ("90", 90, "%", "=", y[1]), ("100", 100, "%", "=", y[2])],
+        [("60", 60, "%", "=", y[0]), ("≥75", 75, "%", ">=", y[1]), ("90以上", 90, "%", ">=", y[2])],
+        [("3", 3, "所", "=", y[0])],  # "—" is nothing; 全覆盖 has no figure, but is still due by its year
+    ]
+
+
+@pytest.mark.parametrize("years", [["2023年", "2024年", "2025年"], ["2024年度", "2025年度", "2026年度"]])
+def test_word_text_bare_figures_take_the_unit_column(years: list[str]) -> None:
+    upper = tuple(c for c in UNIT_HEADER if c)  # the Word-to-text copy writes the merged 年度目标 once
+    text = "宜昌市养老服务体系建设三年行动方案\n" + tab_table(upper, ("", "", "", "", "", *years, "", ""), *map(tuple, UNIT_ROWS))
+    doc = parse_text(text)
+    y = [int(label[:4]) for label in years]
+    assert [t.title for t in doc.tasks] == ["发展家庭养老床位", "推进老年助餐服务", "提升特困供养服务设施"]
+    assert _figures(doc) == _unit_expected(y)
+    assert [[d.year for d in t.deadlines] for t in doc.tasks] == [y, y, [y[0], y[2]]]
+    # the text stays as written, and the span is the figure's in its cell
+    assert doc.tasks[0].text.split("\n")[2:5] == [f"{years[0]}：300", f"{years[1]}：500", f"{years[2]}：700"]
+    assert [(x.span.row, x.span.col, x.span.start, x.span.end) for x in doc.tasks[1].targets] == [
+        (4, 5, 0, 2), (4, 6, 0, 3), (4, 7, 0, 4),
+    ]
+
+
+def test_docx_bare_figures_take_the_unit_column() -> None:
+    merges = [((0, c), (1, c)) for c in (0, 1, 2, 3, 4, 8, 9)] + [((0, 5), (0, 7))]
+    rows = [UNIT_HEADER, ["", "", "", "", "", "2023年", "2024年", "2025年", "", ""], *UNIT_ROWS]
+    doc = parse_bytes(docx_table("某市养老服务体系建设三年行动方案", rows, merges, header_rows=2), "t.docx")
+    assert _figures(doc) == _unit_expected([2023, 2024, 2025])
+
+
+def test_tab_separated_unit_in_brackets_after_the_kpi() -> None:
+    # no 单位 column: the unit stands in brackets after the 考核指标; a cell with its own unit keeps it
+    text = (
+        "某县养老服务提升行动方案\n"
+        "序号\t重点任务\t考核指标\t2024年\t2025年\t牵头单位\n"
+        "1\t发展家庭养老床位\t新增家庭养老床位（张）\t300\t不少于500\t县民政局\n"
+        "2\t推进老年助餐服务\t老年助餐服务覆盖率(%)\t60\t≥75\t县民政局\n"
+        "3\t培训养老护理员\t培训养老护理员（人次）\t培训200人次\t300\t县人社局\n"
+    )
+    assert _figures(parse_text(text)) == [
+        [("300", 300, "张", "=", 2024), ("不少于500", 500, "张", ">=", 2025)],
+        [("60", 60, "%", "=", 2024), ("≥75", 75, "%", ">=", 2025)],
+        [("200人次", 200, "人次", "=", 2024), ("300", 300, "人次", "=", 2025)],
+    ]
+
+
+def test_bare_figures_without_a_unit_give_no_target() -> None:
+    text = "某县养老服务提升行动方案\n" + tab_table(
+        ("序号", "重点任务", "考核指标", "2024年", "2025年", "牵头单位"),
+        ("1", "开展老年人健康管理", "老年人健康管理工作", "70", "75", "县卫健局"),
+    )
+    (task,) = parse_text(text).tasks
+    assert (task.targets, [d.year for d in task.deadlines]) == ([], [2024, 2025])

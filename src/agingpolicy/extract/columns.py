@@ -8,10 +8,14 @@ cell merged over the leftmost columns; those columns are then told apart by
 content (numbered cells are task headings, long unnumbered cells are measures).
 
 A column of categories (类别 / 领域 / 任务类别, merged down) groups the rows it covers, as group rows do; a
-column named by a year (2023年 | 2024年 under 时间进度) holds what is due by that year:
+column named by a year (2023年 | 2024年 under 时间进度) holds what is due by that year, a bare figure in
+it counted in the row's 单位 cell (or the unit in brackets after its 考核指标):
 
     | 序号 | 任务类别 | 具体任务 | 2023年 | 2024年 | 责任单位 |
     | 1    | 设施建设 | 建设……   | 建成4个 | 累计建成9个 | 县民政局 |
+
+    | 序号 | 重点任务 | 考核指标         | 单位 | 2023年 | 2024年 | 牵头单位 |
+    | 2    | 发展……   | 新增家庭养老床位 | 张   | 300    | 500    | 市民政局 |
 
 A table without a header row is read by content, only on strong evidence (see
 ``_by_content``): a column of unit lists, a text column left of it, and a row
@@ -94,6 +98,8 @@ class TaskColumns:
     year: tuple[int, ...] = ()  # 年度 / 年份: a year cell (merged down) is a deadline of the rows it covers
     group: tuple[int, ...] = ()  # 类别 / 领域: a category cell (merged down) is a section over the rows it covers
     milestones: tuple[Milestone, ...] = ()  # columns named by a year: 2023年 | 2024年 under 时间进度
+    unit: tuple[int, ...] = ()  # 单位: the unit of the figures in the row's milestone cells (张 / % / 人次)
+    kpi: tuple[int, ...] = ()  # 考核指标 (also among the measures): its bracketed unit serves where no 单位 column does
     unnumbered: bool = False  # no task cell starts with an item number
     grouped: bool = False  # one task column, with group rows (一、养老服务 alone in its row) above its tasks
 
@@ -193,6 +199,8 @@ def _columns(table: Table, header: tuple[str, ...], header_rows: int) -> TaskCol
         year=tuple(c for c, k in sorted(by_col.items()) if k == "year"),
         group=tuple(c for c, k in sorted(by_col.items()) if k == "group"),
         milestones=_milestones(header, kinds, shift),
+        unit=_unit_columns(header, shift),
+        kpi=tuple(c for c, k in sorted(by_col.items()) if k == "kpi"),
     )
 
 
@@ -207,6 +215,8 @@ def _task_columns(
     year: tuple[int, ...] = (),
     group: tuple[int, ...] = (),
     milestones: tuple[Milestone, ...] = (),
+    unit: tuple[int, ...] = (),
+    kpi: tuple[int, ...] = (),
 ) -> TaskColumns:
     """The columns, with what the task cells tell: are they numbered, and do group rows stand above them?"""
     # the task cells, less group rows across the table (一、养老服务 alone in its row): are they numbered?
@@ -231,6 +241,8 @@ def _task_columns(
         year=year,
         group=group,
         milestones=milestones,
+        unit=unit,
+        kpi=kpi,
     )
 
 
@@ -241,6 +253,12 @@ def _milestones(header: tuple[str, ...], kinds: list[str | None], shift: int) ->
         for j, kind in enumerate(kinds)
         if kind == "milestone" and (year := header_year(_compact(header[j]))) is not None
     )
+
+
+def _unit_columns(header: tuple[str, ...], shift: int) -> tuple[int, ...]:
+    """The 单位 / 计量单位 columns, on the table's grid: the unit of a row's figures (张 / %). They are no kind of
+    their own: 项目 | 内容 | 单位 | 时间 may mean the responsible unit, and does not make the table a task table."""
+    return tuple(j + shift for j, h in enumerate(header) if _compact(h) in _VOCAB["unit"])
 
 
 def _data_rows(table: Table, header_rows: int) -> list[tuple[str, ...]]:

@@ -19,11 +19,16 @@ from .columns import TaskColumns, task_columns, unread_warning
 from .context import DocContext
 from .deadlines import FoundDeadline, find_deadlines
 from .departments import Found, find_departments, listed_units, titled_unit
-from .targets import find_targets
+from .indicators import split_name_unit
+from .targets import FoundTarget, find_targets
 
 YEAR_CELL = regex.compile(r"((?:19|20)\d{2})\s*年?")  # a year column's cell: 2024年 / 2024年度 / 2024
 # a cell that holds nothing: — / —— / - / ／ / 无
 NOTHING = regex.compile(r"[—\-－–/／\s]*|无")
+# a figure and nothing else, its unit in another cell: 300 / ≥75 / 不低于60 / 90以上 ("after" is where the unit goes)
+BARE_FIGURE = regex.compile(
+    r"\s*(?:[≥≤＞＜><]|不低于|不少于|不高于|不超过)?\s*\d+(?:\.\d+)?(?P<after>\s*(?:以上|以下|左右)?\s*)"
+)
 # a pointer to where the tasks are set out: 见附件 / （附件1） / 附表2 / 见下表
 TABLE_REFERENCE = regex.compile(r"附件\s*\d?|附表\s*\d?|见下表")
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
@@ -68,10 +73,27 @@ class _Collector:
     def add_text(self, text: str, span_of: _SpanOf, prose: bool = True) -> None:
         self._read(text, span_of, prose, self.ctx)
 
-    def add_milestone(self, text: str, span_of: _SpanOf, year: int) -> bool:
+    def add_milestone(self, text: str, span_of: _SpanOf, year: int, unit: str | None = None) -> bool:
         """A cell under a year (2024年 under 时间进度), read in that year: a limit without a year is that year's
-        (6月底前 -> June 2024), and a quantity without one is a target for it. True if the cell dates a limit."""
+        (6月底前 -> June 2024), and a quantity without one is a target for it; a bare figure (300) counts in the
+        row's ``unit`` (张). True if the cell dates a limit."""
+        if unit and (m := BARE_FIGURE.fullmatch(text)):
+            self._add_figure(text, m.start("after"), unit, span_of, year)
+            return False
         return any(d.year for d in self._read(text, span_of, False, replace(self.ctx, year=year), year))
+
+    def _add_figure(self, cell: str, at: int, unit: str, span_of: _SpanOf, year: int) -> None:
+        """The targets of a bare figure read with ``unit`` written in at ``at`` (300 -> 300张); each keeps the text
+        and span of the cell as written."""
+        for t in find_targets(cell[:at] + unit + cell[at:]):
+            start, end = (p if p <= at else max(at, p - len(unit)) for p in (t.start, t.end))
+            self._add_target(replace(t, text=cell[start:end], start=start, end=end), span_of, year)
+
+    def _add_target(self, t: FoundTarget, span_of: _SpanOf, year: int | None) -> None:
+        self.targets.append(
+            Target(text=t.text, value=t.value, unit=t.unit, comparator=t.comparator, metric=t.metric,
+                   year=t.year or year, span=span_of(t.start, t.end))
+        )
 
     def _read(
         self, text: str, span_of: _SpanOf, prose: bool, ctx: DocContext, year: int | None = None
@@ -88,10 +110,7 @@ class _Collector:
                 Deadline(text=d.text, year=d.year, month=d.month, kind=d.kind, span=span_of(d.start, d.end))
             )
         for t in find_targets(text, deadlines):
-            self.targets.append(
-                Target(text=t.text, value=t.value, unit=t.unit, comparator=t.comparator, metric=t.metric,
-                       year=t.year or year, span=span_of(t.start, t.end))
-            )
+            self._add_target(t, span_of, year)
         return deadlines
 
 
@@ -390,11 +409,12 @@ def _add_row(
         if cells[k].strip():
             task.text.append(cells[k].strip())
             c.add_text(cells[k], _SpanOf(index, 0, r, k), prose=False)
+    unit = _row_unit(cells, cols)
     for m in cols.milestones:
         cell = cells[m.col].strip()
         if cell and not NOTHING.fullmatch(cell):
             task.text.append(f"{m.label}：{cell}")
-            if not c.add_milestone(cells[m.col], _SpanOf(index, 0, r, m.col), m.year):
+            if not c.add_milestone(cells[m.col], _SpanOf(index, 0, r, m.col), m.year, unit):
                 _add_year(c, _header_row(table, cols, m.col), m.label, index, m.col)
     for k, role in cols.units:
         span_of = _SpanOf(index, 0, r, k)
@@ -406,6 +426,13 @@ def _add_row(
     for k in cols.year:
         if k in years:
             _add_year(c, *years[k], index, k)
+
+
+def _row_unit(cells: list[str], cols: TaskColumns) -> str | None:
+    """The unit of a row's figures: its 单位 cell, else the unit in brackets after its 考核指标 (新增养老床位（张）)."""
+    written = [cells[k].strip() for k in cols.unit if cells[k].strip()]
+    bracketed = [unit for k in cols.kpi if (unit := split_name_unit(cells[k])[1])]
+    return next(iter(written + bracketed), None)
 
 
 def _header_row(table: Table, cols: TaskColumns, col: int) -> int:
