@@ -192,3 +192,28 @@ def test_each_numbered_row_under_a_merged_task_cell_is_a_task() -> None:
     ]
     assert [[d.name for d in t.departments] for t in doc.tasks] == [["区民政局"], ["区商务局"], ["区卫健委"]]
     assert [[d.year for d in t.deadlines] for t in doc.tasks] == [[2025], [2026], [None]]
+
+
+def test_a_row_number_restarting_in_each_category_is_told_apart_by_the_category() -> None:
+    # 序号 starts again at 1 under each 类别: the ids take the category's place, as tree ids are paths
+    text = "某市居家社区养老服务改革试点工作方案\n" + tab_table(
+        ("类别", "序号", "具体任务", "责任单位", "完成时限"),
+        ("设施建设", "1", "完善社区养老服务设施配建。", "市自然资源和规划局", "2023年12月底前"),
+        ("", "2", "建设街道综合养老服务中心。", "市民政局", "2023年12月底前"),
+        ("综合监管", "1", "开展安全隐患排查整治。", "市应急局", "2024年12月底前"),
+        ("", "2", "打击整治养老诈骗。", "市公安局", "2024年12月底前"),
+    )
+    doc = parse_text(text)
+    assert [(t.id.split(".", 1)[1], t.section_path, t.title) for t in doc.tasks] == [
+        ("1.1", ["设施建设"], "完善社区养老服务设施配建"),
+        ("1.2", ["设施建设"], "建设街道综合养老服务中心"),
+        ("2.1", ["综合监管"], "开展安全隐患排查整治"),
+        ("2.2", ["综合监管"], "打击整治养老诈骗"),
+    ]
+
+
+def test_a_row_number_running_on_across_categories_keeps_its_ids() -> None:
+    text = "某市居家社区养老服务改革试点工作方案\n" + tab_table(
+        ("序号", "任务类别", "具体任务", "责任单位", "完成时限"), *map(tuple, CATEGORY_ROWS)
+    )
+    assert [t.id.split(".", 1)[1] for t in parse_text(text).tasks] == ["1", "2", "3", "4", "5"]

@@ -255,6 +255,7 @@ class _OpenTask:
     """A table task being read: its heading cell, then the measure and unit cells of its rows."""
 
     id: str
+    placed_id: str  # the id with each unnumbered group's place (T3.2.1 for 1 in the second group), should ids repeat
     title: str
     section_path: list[str]
     span: Span
@@ -296,6 +297,16 @@ class _Groups:
     def path(self) -> list[Section]:
         return [*([self.row] if self.row else []), *(self.cells[k] for k in sorted(self.cells))]
 
+    def places(self) -> list[str]:
+        """Each open section's number, or its place among its siblings where it has none (设施建设 first -> 1)."""
+        out: list[str] = []
+        siblings = self.sections
+        for section in self.path():
+            place = next(k for k, s in enumerate(siblings, start=1) if s is section)
+            out.append(_strip_number(section.number) or str(place))
+            siblings = section.children
+        return out
+
     def open_row(self, cell: str, at: Span) -> None:
         self.row = _table_section(cell, at)
         self.cells.clear()
@@ -324,6 +335,7 @@ def _table_tasks(
     number of its own: the task cell merged down over it (left blank by the reader) covers it too.
     """
     tasks: list[Task] = []
+    placed_ids: list[str] = []
     groups = _Groups.start(_caption_group(table, cols, index))
     unknown: set[str] = set()
     current: _OpenTask | None = None
@@ -334,6 +346,7 @@ def _table_tasks(
         nonlocal current
         if current is not None:
             tasks.append(current.close())
+            placed_ids.append(current.placed_id)
             unknown.update(current.collector.unknown)
             current = None
 
@@ -375,6 +388,7 @@ def _table_tasks(
             ids = [id_prefix, *(_strip_number(s.number) for s in path), _strip_number(number)]
             current = _OpenTask(
                 id=".".join(x for x in ids if x),
+                placed_id=".".join(x for x in [id_prefix, *groups.places(), _strip_number(number)] if x),
                 title=cell[start:t_end].strip().rstrip("。；：，、 "),
                 section_path=[s.title for s in path],
                 span=Span(block=index, start=start, end=t_end, row=at, col=k),
@@ -385,6 +399,8 @@ def _table_tasks(
         if current is not None:
             _add_row(current, table, cols, cells, r, index, years)
     close()
+    if len({t.id for t in tasks}) < len(tasks):  # a 序号 restarting at 1 in each unnumbered group (设施建设 | 1, 2 …)
+        tasks = [t.model_copy(update={"id": placed}) for t, placed in zip(tasks, placed_ids, strict=True)]
     return tasks, groups.sections, unknown
 
 
