@@ -20,7 +20,7 @@ from .readers import ReadResult, read_bytes
 from .readers.txt import text_to_blocks
 from .structure import Node, build_tree, to_sections
 
-PARSER_VERSION = "0.3.0"
+PARSER_VERSION = "0.4.0"
 
 
 def build_document(blocks: list[Block], source: Source) -> Document:
