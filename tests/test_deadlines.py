@@ -89,6 +89,9 @@ CASES: list[tuple[str, list[tuple[int | None, str]]]] = [
     ("与2020年相比，失能老年人护理补贴覆盖面明显扩大。", []),
     ("在2022年基础上，护理型床位数量翻一番。", []),
     ("到2025年，老年人体育健身参与率较2020年提高10个百分点。", [(2025, BY)]),
+    # a number right after 年 is an age or a count, not more of the year
+    ("到2025年65岁以上老年人健康管理率达到75%。", [(2025, BY)]),
+    ("到2026年10个街道全部建成综合养老服务中心。", [(2026, BY)]),
     # --- not deadlines: durations, ages, numbers, calendar dates
     ("5年内完成全部农村敬老院改造提升。", []),
     ("为60周岁以上老年人免费开通12349养老服务热线。", []),

@@ -152,6 +152,9 @@ CASES: list[tuple[str, list[tuple[float, str | None, str]]]] = [
     ("全年投入资金不少于2亿元。", [(2.0, "亿元", ">=")]),
     ("对就餐老年人给予每餐不低于3元的补贴。", []),
     ("每年发表调研报告不少于1篇。", [(1.0, "篇", ">=")]),
+    # --- 行动 after a count names a campaign (十大行动), but 行动不便 describes people
+    ("为不少于500名行动不便的独居老年人提供送餐上门服务。", [(500.0, "名", GE)]),
+    ("组织实施养老服务十大行动。", []),
     # --- a duration is a target only with a bound; 已 naming what exists is no past fact
     ("养老机构设立备案办理时限不超过5个工作日。", [(5.0, "个工作日", LE)]),
     ("岗前培训时间不少于6个月。", [(6.0, "个月", GE)]),

@@ -148,9 +148,11 @@ def find_deadlines(text: str, ctx: DocContext | None = None) -> list[FoundDeadli
         explicit = m["pre"] or m["post"] or YEAR_PART.match(norm, m.end("y"))
         clause_start, _ = clause_bounds(norm, m.start())
         opens_clause = norm[clause_start : m.start("y")].strip() == "" and not norm[m.end("y") :].startswith(("年度",))
-        after = norm[m.end() : m.end() + 1]
+        # a digit right after the year runs on into another number (20251, 2025.5), unless 年 closed the year:
+        # 到2025年65岁以上老年人…… / 到2025年10个街道…… keep their limit
+        runs_on = norm[m.end() : m.end() + 1].isdigit() and not norm.startswith("年", m.end() - 1)
         baseline = BASELINE_BEFORE.search(norm, max(0, m.start() - 6), m.start()) or BASELINE_AFTER.match(norm, m.end())
-        if after.isdigit() or baseline:
+        if runs_on or baseline:
             continue
         if (m["d"] and not m["post"]) or ATTRIBUTIVE.match(norm, m.end()):
             continue  # a calendar date (2023年11月20日，……审议通过) or a qualifier, not a time limit
