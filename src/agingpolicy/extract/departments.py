@@ -136,6 +136,8 @@ DUTY_MARK = regex.compile(r"[要应须由请]|负责|牵头|会同|配合|职责
 DUTY_OPENING = regex.compile(r"^\s*(?P<verb>负责|承担|牵头|配合|参与|协助|会同)")
 # the member units of a body, after its name: 县老龄工作委员会各成员单位 / 联席会议成员单位
 MEMBERS = regex.compile(r"各?成员单位$")
+# a place named by its kind of area: 蜀山区 / 城关镇 / 临海市 / 各县 (the end of the place, before a unit's name)
+PLACE_NAME = regex.compile(r"各?[\p{Han}]{1,6}?(?:自治县|自治州|街道|区|县|市|旗|镇|乡|州)")
 # Duty words never inside a name: "市民政局会同市财政局" is a clause, not one unit
 DUTY_WORD = regex.compile(r"会同|牵头|负责|配合")
 # Where a prose subject starts inside its clause: after 由 (由区民政局会同…) or after a cited title
@@ -393,13 +395,8 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
     items = _split_units(subject)
     if len(items) > 1 and items[-1][0] in COLLECTIVES:
         return items[:-1]  # "各区、各部门": the head word belongs to the collective, not to 各区
-    if (
-        len(items) > 1
-        and all(n in LEVEL_WORDS for n, _, _ in items[:-1])
-        and split_prefix(items[-1][0])[1] is not None
-        and strict_unit(items[-1][0])
-    ):
-        return _share_levels(items)  # "市、区财政部门": levels sharing one unit, not units sharing a head word
+    if len(items) > 1 and all(_is_place(n) for n, _, _ in items[:-1]) and _unit_after_place(items[-1][0]):
+        return _share_levels(items)  # "市、区财政部门" / "蜀山区、包河区民政局": places sharing one unit
     if m and ("、" in m["list"] or norm[m.end("list") : m.start("head")]):
         head = m["head"]
         out: list[tuple[str, int, int]] = []
@@ -429,19 +426,38 @@ def _expand(subject: str) -> list[tuple[str, int, int]]:
 
 
 def _share_levels(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Bare level words before a prefixed unit share its unit: "市、区财政部门" -> 市财政部门, 区财政部门."""
+    """Bare levels or places before a unit named after its own share that unit: "市、区财政部门" -> 市财政部门,
+    区财政部门; "蜀山区、包河区民政局" -> 蜀山区民政局, 包河区民政局; "各市、县人民政府" -> 各市人民政府,
+    各县人民政府."""
     out = list(items)
     for k in range(len(items) - 1, 0, -1):
-        name = out[k][0]
-        _, level, rest = split_prefix(name)
-        if level is None:
+        rest = _unit_after_place(out[k][0])
+        if rest is None:
             continue
         j = k - 1
-        while j >= 0 and out[j][0] in LEVEL_WORDS:
+        while j >= 0 and _is_place(out[j][0]):
             n, s, e = out[j]
             out[j] = (n + rest, s, e)
             j -= 1
+    if out[0][0].startswith("各"):  # 各 distributes over the levels after it: 各市、县人民政府 -> 各县人民政府 too
+        out[1:] = [(("各" if n[:1] in LEVEL_WORDS else "") + n, s, e) for n, s, e in out[1:]]
     return out
+
+
+def _is_place(name: str) -> bool:
+    """A level word or a place standing alone in a list: 市 / 各市 / 蜀山区 / 城关镇 (not 区民政局)."""
+    return name.removeprefix("各") in LEVEL_WORDS or (bool(PLACE_NAME.fullmatch(name)) and not is_unit(name))
+
+
+def _unit_after_place(name: str) -> str | None:
+    """The known unit a name holds after its level or place: 区财政部门 -> 财政部门, 包河区民政局 -> 民政局."""
+    _, level, rest = split_prefix(name)
+    if level is not None:
+        return rest if strict_unit(name) else None
+    for m in PLACE_NAME.finditer(name):
+        if m.start() == 0 and m.end() < len(name) and strict_unit(name[m.end() :]):
+            return name[m.end() :]
+    return None
 
 
 def from_bracket(content: str, offset: int, first_is_lead: bool, closes_sentence: bool = True) -> list[Found]:
