@@ -477,6 +477,23 @@ def test_a_box_in_a_background_subchapter_holds_no_tasks() -> None:
     assert [t.id for t in doc.tasks] == ["第二章.第一节"]
 
 
+# --- an item opening with its subject and a modal verb has no heading of its own: its title is the first sentence
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.各县（市）区民政局要加快推进街道综合养老服务中心建设，2022年底前实现街道综合养老服务中心全覆盖。新建站点40个。",
+        "（二）各乡镇人民政府应当加强农村互助养老服务设施建设，每个行政村建成互助幸福院1个以上。到2025年全覆盖。",
+    ],
+)
+def test_a_subject_with_its_modal_verb_is_no_heading(line: str) -> None:
+    h = classify(line)
+    assert h is not None
+    end, _ = split_title(line, h.rest_start)
+    assert line[end] == "。" and "，" in line[h.rest_start : end]
+
+
 # --- a heading whose title opens with a year
 
 

@@ -59,6 +59,8 @@ NON_TASK_TITLE_MAX = 24
 CHAPTER_NAME = regex.compile("|".join(_CFG["chapter_names"]))
 # Verbs and adverbs that open a body sentence; used to find a title whose "。" was lost:
 #   "完善基本养老服务制度进一步明确……" -> title 完善基本养老服务制度
+# a subject with its modal verb is no heading: the sentence goes on ("各县（市）区民政局要|加快推进……")
+MODAL_END = regex.compile(r"(?:要|应当|应|须|必须|将|可)$")
 BODY_START = regex.compile("|".join(sorted(_CFG["body_starts"], key=len, reverse=True)))
 
 # a heading line has none of these: "促进老年人社会参与" yes, "全区共有3家。" no
@@ -313,6 +315,8 @@ def _first_stop(norm: str, start: int) -> int | None:
 def _body_start(norm: str, start: int) -> int | None:
     window = norm[start : start + HEADING_MAX]
     for m in BODY_START.finditer(window):
+        if MODAL_END.search(window, 0, m.start()):
+            return None  # "各县（市）区民政局要加快推进……": one sentence, its subject no heading
         if m.start() >= 4 and "，" not in window[: m.start()]:
             return start + m.start()
     return None
