@@ -183,8 +183,8 @@ def test_br_separated_lines_and_block_boundaries() -> None:
         "（一）指导思想",
         "坚持以人民为中心。",
         "（二）基本原则",
-        "坚持党委领导",
-        "坚持政府主导",
+        "1．坚持党委领导",  # the bullets of a <ul> in the body stand for the numbers of a list level
+        "2．坚持政府主导",
         "段落一",
         "段落二",
     ]
@@ -546,3 +546,121 @@ def test_an_element_named_title_is_the_title_and_not_joined_to_the_lines_above(t
     doc = parse_bytes(page.encode("utf-8"), "page.html")
     assert doc.title == "某区关于加快发展养老服务业的实施意见"
     assert [(t.title, [d.name for d in t.departments]) for t in doc.tasks] == [("发展居家养老服务", ["区民政局"])]
+
+# --- list numbers --------------------------------------------------------------------------------------
+
+LISTED_TASKS = """
+<nav><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul></nav>
+<div class="article">
+<h1>某市人民政府办公室关于推进基本养老服务体系建设的实施意见</h1>
+<h2>二、重点任务</h2>
+<h3>（一）健全基本养老服务制度</h3>
+<ol class="tasks">
+<li><strong>制定基本养老服务清单。</strong>2021年底前向社会公布。（责任单位：市民政局、市财政局）</li>
+<li><strong>建立老年人能力综合评估制度。</strong>统一开展评估。（责任单位：市民政局、市卫生健康委）</li>
+</ol>
+<h2>三、保障措施</h2>
+<ul class="dot">
+<li><strong>加强组织领导。</strong>建立健全工作协调机制。</li>
+<li><strong>强化资金保障。</strong>完善财政投入机制。（责任单位：市财政局）</li>
+</ul>
+</div>
+<div class="list"><h4>热点专题</h4><ul><li><a href="/zt/1.html">积极应对人口老龄化</a></li></ul></div>
+"""
+
+
+def test_list_items_get_the_numbers_the_browser_draws() -> None:
+    texts = _texts(_page(LISTED_TASKS))
+
+    assert texts[texts.index("（一）健全基本养老服务制度") + 1 :] == [
+        "1．制定基本养老服务清单。2021年底前向社会公布。（责任单位：市民政局、市财政局）",
+        "2．建立老年人能力综合评估制度。统一开展评估。（责任单位：市民政局、市卫生健康委）",
+        "三、保障措施",
+        "（一）加强组织领导。建立健全工作协调机制。",  # the level below 三、
+        "（二）强化资金保障。完善财政投入机制。（责任单位：市财政局）",
+        "热点专题",
+        "积极应对人口老龄化",  # a list of links is no list of items
+    ]
+
+
+def test_listed_tasks_are_tasks_with_their_own_units() -> None:
+    doc = parse_bytes(_page(LISTED_TASKS), "yijian.html")
+
+    assert [t.title for t in doc.tasks] == [
+        "制定基本养老服务清单",
+        "建立老年人能力综合评估制度",
+        "加强组织领导",
+        "强化资金保障",
+    ]
+    assert [d.name for d in doc.tasks[1].departments] == ["市民政局", "市卫生健康委"]
+
+
+def test_menus_in_a_nav_and_link_lists_stay_unnumbered() -> None:
+    body = """<nav><ul><li>首页</li><li>政务公开</li></ul></nav>
+    <div class="content"><p>一、总体要求</p><p>到2025年，基本养老服务体系基本建立。</p>
+    <ul><li><a href="/a.html">某市“十四五”民政事业发展规划</a> 2022-03-01</li>
+    <li><a href="/b.html">关于加快发展养老服务业的实施意见政策解读</a> 2021-11-02</li></ul></div>"""
+
+    texts = _texts(_page(body))
+
+    assert "首页" not in texts
+    assert texts[-2:] == [
+        "某市“十四五”民政事业发展规划 2022-03-01",
+        "关于加快发展养老服务业的实施意见政策解读 2021-11-02",
+    ]
+
+
+def test_typed_numbers_are_not_doubled() -> None:
+    body = """<p>（二）增强供给能力</p>
+    <ol style="list-style:none"><li>1．发展社区养老服务。</li><li>2. 推进家庭养老床位建设。</li></ol>
+    <ol><li>（1）加强医养结合。</li><li>a) 培训养老护理员。</li></ol>"""
+
+    assert _texts(_page(body)) == [
+        "（二）增强供给能力",
+        "1．发展社区养老服务。",
+        "2. 推进家庭养老床位建设。",
+        "（1）加强医养结合。",
+        "a) 培训养老护理员。",
+    ]
+
+
+def test_hidden_markers_give_no_numbers() -> None:
+    body = """<ol style="list-style-type: none"><li>发展社区养老服务。</li></ol>"""
+
+    assert _texts(_page(body)) == ["发展社区养老服务。"]
+
+
+def test_start_value_reversed_and_letter_types() -> None:
+    body = """<p>（一）健全制度</p>
+    <ol start="3"><li>第三项工作。</li><li value="7">第七项工作。</li><li>第八项工作。</li></ol>
+    <p>（二）提升能力</p>
+    <ol reversed><li>其二。</li><li>其一。</li></ol>
+    <ol type="a"><li>字母编号的一项。</li></ol>"""
+
+    assert _texts(_page(body))[1:4] == ["3．第三项工作。", "7．第七项工作。", "8．第八项工作。"]
+    assert _texts(_page(body))[5:] == ["2．其二。", "1．其一。", "1．字母编号的一项。"]
+
+
+def test_nested_lists_give_the_next_level() -> None:
+    body = """<h2>二、重点任务</h2>
+    <ol><li>完善服务网络。<ol><li>建设街道综合养老服务中心。</li><li>建设社区养老服务站。</li></ol></li>
+    <li>提升服务质量。</li></ol>
+    <p>（三）加强人才队伍建设</p>
+    <ol style="list-style:none"><li>1．培训护理员。<ol><li>开展岗前培训。</li></ol></li></ol>"""
+
+    assert _texts(_page(body)) == [
+        "二、重点任务",
+        "（一）完善服务网络。",
+        "1．建设街道综合养老服务中心。",
+        "2．建设社区养老服务站。",
+        "（二）提升服务质量。",
+        "（三）加强人才队伍建设",
+        "1．培训护理员。",
+        "（1）开展岗前培训。",  # below the typed 1．
+    ]
+
+
+def test_a_list_with_nothing_numbered_before_it_starts_at_arabic() -> None:
+    body = """<h2>工作要求</h2><ol><li>压实工作责任。</li><li>加强督促检查。</li></ol>"""
+
+    assert _texts(_page(body)) == ["工作要求", "1．压实工作责任。", "2．加强督促检查。"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -32,6 +32,7 @@ import regex
 
 from ..blocks import Block, Paragraph, ReadError, Table
 from ..lexicon import load
+from ..numerals import int_to_cn
 from .linetables import recover_line_tables
 from .txt import BOMS, decode
 
@@ -284,6 +285,8 @@ class _Extractor:
         self._style: frozenset[str] = frozenset()  # formatting set by the current block and inline elements in it
         self._aligned = False  # the current block is centred or right-aligned
         self.formats: list[_Format] = []  # the formats met, in order: paragraph levels FORMATTED_LEVEL + index
+        self._lists: list[_List] = []  # the lists being walked, innermost last
+        self._closed: tuple[int, int] | None = None  # the block count where the last outer list ended, its style
         self._root = root
 
     def blocks(self) -> list[Block]:
@@ -291,13 +294,14 @@ class _Extractor:
 
     def _blocks_of(self, nodes: Iterable[_Element | str]) -> list[Block]:
         """The blocks of ``nodes``, read apart from the blocks being collected (for table cells)."""
-        saved = self._blocks, self._chunks, self._level, self._style, self._aligned
+        saved = self._blocks, self._chunks, self._level, self._style, self._aligned, self._closed
         self._blocks, self._chunks, self._level, self._style, self._aligned = [], [], None, frozenset(), False
+        self._closed = None
         for node in nodes:
             self._walk(node)
         self._flush()
         blocks = self._blocks
-        self._blocks, self._chunks, self._level, self._style, self._aligned = saved
+        self._blocks, self._chunks, self._level, self._style, self._aligned, self._closed = saved
         return blocks
 
     def _walk(self, node: _Element | str) -> None:
@@ -326,13 +330,62 @@ class _Extractor:
             self._style, self._aligned = _emphasis(node), _is_aligned(node)
         else:
             self._style |= _emphasis(node)
+        if tag in LIST_TAGS:
+            self._lists.append(self._open_list(node))
+        elif tag == "li":
+            self._number_item(node)
         for child in node.children:
             self._walk(child)
         if block:
             self._flush()
+        if tag in LIST_TAGS:
+            closed = self._lists.pop()
+            self._closed = None if self._lists else (len(self._blocks), closed.style)
         self._style, self._aligned = saved
         if level is not None:
             self._level = None
+
+    def _open_list(self, node: _Element) -> _List:
+        """A list about to be walked: its items' number style, first number and direction, and whether
+        the browser draws their markers (not for list-style:none, nor for a list of links: a menu)."""
+        items = list(_parts(node, frozenset({"li"})))
+        backwards = node.tag == "ol" and "reversed" in node.attrs
+        start = _number_attr(node, "start") if node.tag == "ol" else None
+        if start is None:
+            start = len(items) if backwards else 1
+        style = self._lists[-1].style + 1 if self._lists else self._style_after()
+        drawn = not NO_MARKER.search(node.attrs.get("style", "")) and not _is_link_list(items)
+        return _List(style, start, -1 if backwards else 1, drawn)
+
+    def _style_after(self) -> int:
+        """The number style of a list's items by what comes before it: the style below the nearest numbered
+        line, looking back no further than an unnumbered heading; a list right after another is its sibling."""
+        if self._closed is not None and self._closed[0] == len(self._blocks):
+            return self._closed[1]
+        for block in reversed(self._blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            typed = _typed_style(block.text)
+            if typed is not None:
+                return typed + 1
+            if block.outline_level is not None and block.outline_level < FORMATTED_LEVEL:
+                break
+        return DEFAULT_LIST_STYLE
+
+    def _number_item(self, item: _Element) -> None:
+        """Put the number the browser draws in front of a list item's text, unless the page typed one."""
+        if not self._lists:
+            return
+        owner = self._lists[-1]
+        number = _number_attr(item, "value")
+        number = owner.next if number is None else number
+        owner.next = number + owner.step
+        text = _clean(_text_of(item))
+        typed = _typed_style(text)
+        if typed is not None:
+            owner.style = typed  # a typed list: a list nested in it goes one style deeper
+        elif owner.drawn and text and not _is_numbered(text):
+            self._chunks.append((_marker(owner.style, number), frozenset()))
 
     def _flush(self) -> None:
         runs, self._chunks = self._chunks, []
@@ -459,6 +512,88 @@ def _place(rows: list[list[_Cell]]) -> list[list[str]] | None:
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 
+# --- list numbers ------------------------------------------------------------------------------------
+# The browser draws the numbers of an <ol>'s items (and the bullets of a <ul>'s); they are not in the text, so
+# an item is given the number it stands for, in the document's style for its depth: the style below the nearest
+# numbered line before the list ("（一）健全……" -> 1．, 2．), and below its own list's for a nested list.
+# Letters and roman numerals (type="a", "i") are read as arabic numbers, which the outline understands.
+LIST_TAGS = frozenset({"ol", "ul"})
+# The outline's number styles, outermost first, each with the number it writes.
+LIST_STYLES: tuple[tuple[str, Callable[[int], str]], ...] = (
+    ("cn", lambda n: f"{int_to_cn(n)}、"),
+    ("cn_paren", lambda n: f"（{int_to_cn(n)}）"),
+    ("arabic", lambda n: f"{n}．"),
+    ("arabic_paren", lambda n: f"（{n}）"),
+    ("circled", lambda n: chr(0x2460 + n - 1) if 0 < n <= 20 else f"{n}．"),
+)
+DEFAULT_LIST_STYLE = 2  # 1． where nothing numbered comes before the list
+# The style of a number a line opens with: "第三章" / "一、" / "（二）" / "3．" / "（1）" / "①"
+LINE_NUMBER = regex.compile(
+    r"""(?x) ^\s*(?:
+    (?P<chapter>第[一二三四五六七八九十百零〇\d]{1,4}(?:章|节|部分|篇))
+    | (?P<cn_paren>[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])
+    | (?P<arabic_paren>[（(]\s*\d{1,2}\s*[）)])
+    | (?P<circled>[①-⑳])
+    | (?P<cn>[一二三四五六七八九十]{1,3}\s*[、．.])
+    | (?P<arabic>\d{1,2}\s*[．.、)）](?!\d))
+    )"""
+)
+# Any typed number or letter an item opens with, which the browser's number would double:
+# "1．" / "（一）" / "a)" / "第一条" / "一、"
+TYPED_NUMBER = regex.compile(r"^\s*(?:[a-zA-Z]\s*[.)．）](?![a-zA-Z\d]))")
+# An item's own number: <li value="5">; a list's: <ol start="3">
+NUMBER_ATTR = re.compile(r"\s*(-?\d+)")
+# A list that draws no marker: style="list-style:none" / "list-style-type: none"
+NO_MARKER = re.compile(r"(?i)list-style(?:-type)?\s*:\s*none")
+
+
+@dataclass(slots=True)
+class _List:
+    style: int  # the index in LIST_STYLES of its items' numbers
+    next: int  # the number of its next item
+    step: int  # 1, or -1 for <ol reversed>
+    drawn: bool  # whether the browser draws its markers
+
+
+def _typed_style(text: str) -> int | None:
+    """The index in LIST_STYLES of the number a line opens with (a chapter counts as above 一、), if any."""
+    match = LINE_NUMBER.match(text)
+    if match is None or match.lastgroup is None:
+        return None
+    if match.lastgroup == "chapter":
+        return -1
+    return next(i for i, (kind, _) in enumerate(LIST_STYLES) if kind == match.lastgroup)
+
+
+def _is_numbered(text: str) -> bool:
+    """Does an item's text already open with a number (typed by the page, the list's markers hidden or not)?"""
+    return LINE_NUMBER.match(text) is not None or TYPED_NUMBER.match(text) is not None
+
+
+def _number_attr(element: _Element, name: str) -> int | None:
+    match = NUMBER_ATTR.match(element.attrs.get(name, ""))
+    return int(match[1]) if match else None
+
+
+def _link_text(node: _Element | str) -> str:
+    """The text inside links under ``node``."""
+    if isinstance(node, str):
+        return ""
+    if node.tag == "a":
+        return _text_of(node)
+    return "".join(_link_text(child) for child in node.children)
+
+
+def _is_link_list(items: list[_Element]) -> bool:
+    """A list of links to other pages (a menu, related articles): each item's text mostly a link's."""
+    return bool(items) and all(2 * len(_compact(_link_text(item))) >= len(_compact(_text_of(item))) for item in items)
+
+
+def _marker(style: int, number: int) -> str:
+    kind_writer = LIST_STYLES[min(max(style, 0), len(LIST_STYLES) - 1)][1]
+    return kind_writer(number) if number > 0 else f"{number}．"
+
+
 # --- formatting that stands for a lost outline -------------------------------------------------------
 # A page whose numbers were lost (a CMS dropping automatic numbering) still marks its outline by formatting:
 # a heading line wholly bold or in a heading font, an item opening with a styled title sentence. Such
@@ -538,7 +673,6 @@ def _formatted_level(block: Block) -> int | None:
     """The level a paragraph has by its formatting, if that is where its level comes from."""
     level = block.outline_level if isinstance(block, Paragraph) else None
     return level if level is not None and level >= FORMATTED_LEVEL else None
-
 
 
 # --- the declared title ------------------------------------------------------------------------------
