@@ -234,3 +234,125 @@ def test_four_columns_task_units_deadline(numbered: bool) -> None:
     assert [[(d.year, d.month, d.kind) for d in t.deadlines] for t in doc.tasks] == [
         [(2025, None, "by")], [(2024, 6, "by")], [(None, None, "ongoing")],
     ]
+
+
+# --- two columns, 任务 | 责任单位, no header row: long task cells and a unit list in every row
+
+JIANGBEI_ROWS = (
+    ("1.推进社区居家养老服务全覆盖。新建社区养老服务站8个，城市社区养老服务设施覆盖率达到100%。", "区民政局①、各街道办事处"),
+    ("2.开展医养结合试点。推动辖区内2家二级医院开设老年病科，养老机构与医疗机构签约率达到100%。", "区卫生计生局①、区民政局"),
+    ("3.落实高龄津贴制度。按时足额发放80周岁以上老年人高龄津贴，发放准确率达到100%。", "区民政局①、区财政局"),
+    ("4.加强养老机构安全管理。年底前完成全区养老机构消防安全隐患排查整治。", "区民政局①、区应急管理局、区市场监管局（原区质监局）"),
+)
+LEAD_NOTE = "注：责任单位中标注①的为牵头单位，其余为配合单位。"
+JIANGBEI_TITLES = ["推进社区居家养老服务全覆盖", "开展医养结合试点", "落实高龄津贴制度", "加强养老机构安全管理"]
+JIANGBEI_UNITS = [
+    [("区民政局", "lead"), ("各街道办事处", "co")],
+    [("区卫生计生局", "lead"), ("区民政局", "co")],
+    [("区民政局", "lead"), ("区财政局", "co")],
+    [("区民政局", "lead"), ("区应急管理局", "co"), ("区市场监管局", "co")],
+]
+
+
+def test_two_columns_task_and_units_are_a_task_table() -> None:
+    cols = task_columns(Table(JIANGBEI_ROWS))
+    assert cols is not None
+    assert (cols.header_rows, cols.task, cols.measure, cols.units) == (0, (0,), (), ((1, "responsible"),))
+
+
+def test_two_columns_with_a_lead_mark_note() -> None:
+    doc = parse_text(
+        "江北区2019年养老服务重点工作任务分解方案\n表1　2019年养老服务重点工作任务及责任分工\n"
+        + tab_table(*JIANGBEI_ROWS)
+        + LEAD_NOTE
+        + "\n"
+    )
+    assert [t.title for t in doc.tasks] == JIANGBEI_TITLES
+    assert [t.id.split(".")[-1] for t in doc.tasks] == ["1", "2", "3", "4"]
+    assert _units(doc) == JIANGBEI_UNITS
+    assert [[(d.year, d.kind) for d in t.deadlines] for t in doc.tasks][3] == [(2019, "by")]
+
+
+def test_a_footnote_mark_without_a_note_is_left_out_of_the_name() -> None:
+    doc = parse_text("江北区2019年养老服务重点工作任务分解方案\n" + tab_table(*JIANGBEI_ROWS))
+    assert _units(doc)[:2] == [
+        [("区民政局", "responsible"), ("各街道办事处", "responsible")],
+        [("区卫生计生局", "responsible"), ("区民政局", "responsible")],
+    ]
+
+
+def test_docx_two_column_table_under_a_caption_with_a_note_below(tmp_path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("江北区2019年养老服务重点工作任务分解方案")
+    d.add_paragraph("现将2019年养老服务重点工作任务分解如下，请各单位认真抓好落实。")
+    d.add_paragraph("表1　2019年养老服务重点工作任务及责任分工")
+    table = d.add_table(rows=len(JIANGBEI_ROWS), cols=2)
+    for r, row in enumerate(JIANGBEI_ROWS):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    d.add_paragraph(LEAD_NOTE)
+    path = tmp_path / "e.docx"
+    d.save(str(path))
+    doc = parse_bytes(path.read_bytes(), "e.docx")
+    assert [t.title for t in doc.tasks] == JIANGBEI_TITLES
+    assert _units(doc) == JIANGBEI_UNITS
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param(  # units first, their duties after them (单位 | 职责)
+            (
+                ("区民政局", "负责养老服务体系建设的统筹协调，指导街道做好社区养老服务站建设和运营管理。"),
+                ("区卫健局", "负责推进医养结合工作，指导医疗机构与养老机构签约合作，开展老年人健康管理。"),
+                ("区财政局", "负责落实养老服务资金保障，加强资金使用监管，提高资金使用效益和绩效水平。"),
+            ),
+            id="units-then-duties",
+        ),
+        pytest.param(  # a contact list: a unit, a person and a phone number
+            (
+                ("区民政局养老服务科", "张三　0731-88881234"),
+                ("区卫健局老龄健康科", "李四　0731-88885678"),
+                ("区教育局终身教育科", "王五　0731-88889012"),
+            ),
+            id="contacts",
+        ),
+        pytest.param(  # a layout table: text in both columns
+            (
+                ("推进社区居家养老服务全覆盖，新建社区养老服务站8个。", "开展医养结合试点，推动二级医院开设老年病科。"),
+                ("落实高龄津贴制度，按时足额发放高龄津贴。", "加强养老机构安全管理，完成消防安全隐患排查整治。"),
+                ("发展老年教育，区老年大学新增教学班10个。", "加强养老护理人才培训，培训养老护理员200人次。"),
+            ),
+            id="layout",
+        ),
+        pytest.param(  # an indicator table: names and their values
+            (
+                ("每千名老年人拥有养老床位数（张）", "≥36"),
+                ("养老机构护理型床位占比（%）", "≥55"),
+                ("老年人健康管理率（%）", "≥72"),
+            ),
+            id="indicators",
+        ),
+        pytest.param(  # 项目 | 金额
+            (
+                ("社区养老服务站建设运营补贴资金", "120.5"),
+                ("居家养老服务政府购买服务资金", "86"),
+                ("高龄津贴及特困老年人供养资金", "300"),
+            ),
+            id="items-and-amounts",
+        ),
+        pytest.param(  # units in two rows of three: not (nearly) every row
+            (
+                ("推进社区居家养老服务全覆盖，新建社区养老服务站8个，实现城市社区全覆盖。", "区民政局"),
+                ("开展医养结合试点，推动辖区内2家二级医院开设老年病科，提高签约率。", "区卫健局、区民政局"),
+                ("落实高龄津贴制度，按时足额发放80周岁以上老年人高龄津贴，确保准确。", "按季度报送进展"),
+            ),
+            id="units-in-two-rows-of-three",
+        ),
+        pytest.param(JIANGBEI_ROWS[:2], id="two-rows"),
+    ],
+)
+def test_two_columns_not_a_task_table(rows: tuple[tuple[str, ...], ...]) -> None:
+    assert task_columns(Table(rows)) is None

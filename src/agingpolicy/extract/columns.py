@@ -22,6 +22,10 @@ A table without a header row is read by content, only on strong evidence (see
 number, time limit or second text column beside them:
 
     | 1 | 推进街道综合养老服务中心建设 | 新建……3个。 | 区民政局（牵头）各街道（镇） | 2023年12月底前 |
+
+A table of just a task column and a unit column needs long task cells and a unit list in (nearly) every row:
+
+    | 1.推进社区居家养老服务全覆盖。新建社区养老服务站8个…… | 区民政局①、各街道办事处 |
 """
 
 from __future__ import annotations
@@ -56,6 +60,10 @@ MIN_ROWS = 3  # a headerless table is read by content only when it has this many
 AGREE = 2 / 3  # the share of a column's filled cells that must agree on what it holds
 MIN_TEXT = 4  # Chinese characters in a task or measure cell: 推进医养结合
 MAX_LIMIT = 20  # a time-limit cell is short: 2023年12月底前 / 长期坚持
+# a two-column table's task cells hold a task and its measures, on average this many Chinese characters:
+# 1.推进社区居家养老服务全覆盖。新建社区养老服务站8个…… (not 推进医养结合工作 alone)
+PAIR_TEXT = 16
+PAIR_UNITS = 0.9  # the share of a two-column table's rows whose right cell must be a unit list
 # yearless limits (10月底前 / 年底前) count when telling a time-limit column; the year itself is not used
 ANY_YEAR = DocContext(year=2000)
 
@@ -302,8 +310,10 @@ def _split_region(table: Table, region: list[int], header_rows: int) -> tuple[li
 def _by_content(table: Table) -> TaskColumns | None:
     """Column roles of a table without a header row, told from its cells, or None without strong evidence:
     a column of unit lists, a text column left of it (the shortest text column holds the tasks, the others
-    measures), and beside them a row number, a time limit or a second text column. A column of bare figures
-    (an indicator's values, phone numbers) or of persons' posts makes the table no task table."""
+    measures), and beside them a row number, a time limit or a second text column; or, in a table of just
+    those two columns, long task cells and a unit list in (nearly) every row (see ``_task_unit_pair``).
+    A column of bare figures (an indicator's values, phone numbers) or of persons' posts makes the table no
+    task table."""
     if table.caption and BOX.match(for_matching(table.caption)):
         return None  # a 专栏 box's project table: its rows are the box's items
     header_rows = 1 if table.rows and _labels(table.rows[0]) else 0
@@ -315,7 +325,8 @@ def _by_content(table: Table) -> TaskColumns | None:
         return None  # an indicator table, a list of contacts, or no unit column
     units = [c for c, k in enumerate(kinds) if k == "units"]
     text = [c for c in range(units[0]) if kinds[c] == "text"]
-    if not text or not ("number" in kinds or "deadline" in kinds or len(text) > 1):
+    beside = "number" in kinds or "deadline" in kinds or len(text) > 1
+    if not text or not (beside or _task_unit_pair(rows, kinds)):
         return None
     task = min(text, key=lambda c: _mean_length(rows, c))
     return _task_columns(
@@ -327,6 +338,18 @@ def _by_content(table: Table) -> TaskColumns | None:
         deadline=tuple(c for c, k in enumerate(kinds) if k == "deadline"),
         number=tuple(c for c, k in enumerate(kinds) if k == "number")[:1],
     )
+
+
+def _task_unit_pair(rows: list[tuple[str, ...]], kinds: list[str | None]) -> bool:
+    """A two-column table of tasks and their units, with no other column to corroborate them: the left cells
+    are long (a task and its measures), and the right cell of (nearly) every row is a unit list.
+
+        | 1.推进社区居家养老服务全覆盖。新建社区养老服务站8个…… | 区民政局①、各街道办事处 |
+    """
+    if kinds != ["text", "units"]:
+        return False
+    listed = sum(len(r) > 1 and _unit_cell(r[1].strip()) for r in rows)
+    return listed >= PAIR_UNITS * len(rows) and _mean_han(rows, 0) >= PAIR_TEXT
 
 
 def _labels(row: tuple[str, ...]) -> bool:
@@ -397,3 +420,9 @@ def _text_cell(cell: str) -> bool:
 def _mean_length(rows: list[tuple[str, ...]], col: int) -> float:
     cells = [r[col].strip() for r in rows if col < len(r) and r[col].strip()]
     return sum(map(len, cells)) / len(cells)
+
+
+def _mean_han(rows: list[tuple[str, ...]], col: int) -> float:
+    """The mean count of Chinese characters in a column's filled cells."""
+    cells = [r[col] for r in rows if col < len(r) and r[col].strip()]
+    return sum(len(HAN.findall(c)) for c in cells) / len(cells)

@@ -12,7 +12,7 @@ import regex
 
 from .. import deptlex
 from ..blocks import Block, Paragraph, Table
-from ..models import Deadline, Department, ParseWarning, Section, Span, Target, Task
+from ..models import Deadline, Department, ParseWarning, Role, Section, Span, Target, Task
 from ..normalize import for_matching
 from ..structure import BOX, CHAPTER_NAME, SUMMING_UP, Node, classify, split_title
 from .columns import TaskColumns, task_columns, unread_warning
@@ -33,6 +33,8 @@ BARE_FIGURE = regex.compile(
 TABLE_REFERENCE = regex.compile(r"附件\s*\d?|附表\s*\d?|见下表")
 ROLE_STRENGTH = {"lead": 2, "co": 1, "responsible": 0}
 BOX_HEADER_MAX = 6  # the labels of a 专栏 table's header row are short: 项目 | 建设内容 | 责任单位
+# a footnote mark after a unit in a table cell, never part of its name: 区民政局①、区财政局
+FOOTNOTE_MARK = regex.compile(r"[①-⑳]")
 RANKING_VIAS = ("bracket", "table")  # notes and table cells rank units against a lead; prose ranks by sentence
 
 
@@ -434,7 +436,7 @@ def _add_row(
                 _add_year(c, _header_row(table, cols, m.col), m.label, index, m.col)
     for k, role in cols.units:
         span_of = _SpanOf(index, 0, r, k)
-        found = listed_units(cells[k], role)
+        found = _cell_units(cells[k], role, c.ctx.lead_mark)
         for f in _first_leads(found) if role == "responsible" and c.ctx.first_is_lead else found:
             c.add_department(f, span_of(f.start, f.end))
     for k in cols.deadline:
@@ -442,6 +444,19 @@ def _add_row(
     for k in cols.year:
         if k in years:
             _add_year(c, *years[k], index, k)
+
+
+def _cell_units(cell: str, role: Role, lead_mark: str | None) -> list[Found]:
+    """The units of a responsibility cell, footnote marks left out of their names; where a note says a mark
+    makes a lead (标注①的为牵头单位), the marked units lead and the others cooperate:
+    '区民政局①、区财政局' -> 区民政局 lead, 区财政局 co."""
+    if not FOOTNOTE_MARK.search(cell):
+        return listed_units(cell, role)
+    found = listed_units(FOOTNOTE_MARK.sub(" ", cell), role)  # same length: offsets hold
+    leads = {k for k, f in enumerate(found) if lead_mark and cell[f.end :].lstrip().startswith(lead_mark)}
+    if not leads:
+        return found
+    return [replace(f, role="lead" if k in leads else "co") for k, f in enumerate(found)]
 
 
 def _row_unit(cells: list[str], cols: TaskColumns) -> str | None:
