@@ -337,6 +337,9 @@ def test_role(records: Path) -> None:
     assert ids(records, dept="民政局", role="co") == [("a_ninghe.json", "一.（二）")]
     assert ids(records, role="lead") == [("a_ninghe.json", "一.（一）"), ("a_ninghe.json", "一.（二）")]
     assert ids(records, dept="区民政局", exact=True, role="responsible") == []
+    with open_index(records) as idx:  # 四.1 has two responsible departments and is counted once
+        assert find_tasks(idx, TaskQuery(role="responsible", limit=1)).total == 6
+        assert find_tasks(idx, TaskQuery(role="responsible", keyword="机制", limit=1)).total == 1
 
 
 def test_due_by_counts_by_and_during_deadlines_only(records: Path) -> None:
