@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,7 +32,7 @@ TRICKY_TEXTS = (
     ("ABC abc", "ＡＢＣ ａｂｃ École école ÉCOLE e\u0301cole"),
     ("老老老", "老老 老"),
     ("达到60%（含）以上", "100%_覆盖 a_b a%b a\\b 60％"),
-    ('"引号" \'单引号\'', "*星号* NEAR AND OR NOT ^x: col:养老"),
+    ("\"引号\" '单引号'", "*星号* NEAR AND OR NOT ^x: col:养老"),
     ("私\ue025有 私%有", "x\uf8ff y\uf8fe \ue000"),
     ("养老 服务\u3000护理", "第一行\n第二行\t结尾 "),
     ("𠀀养老😀", "\x01控制\x7f"),
@@ -94,6 +95,12 @@ def substrings(texts: list[str], count: int, seed: int = 0) -> list[str]:
         start = rng.randrange(len(text))
         picked.update(text[start : start + rng.randint(1, 6)].split())
     return sorted(picked)
+
+
+def short_substrings(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """Every substring of 1 to 4 characters without whitespace of the titles and texts."""
+    texts = [text for pair in pairs for text in pair]
+    return sorted({part for t in texts for n in range(1, 5) for i in range(len(t)) for part in t[i : i + n].split()})
 
 
 def task_texts(records: Path) -> list[str]:
@@ -166,10 +173,9 @@ def test_real_records_several_terms_and_filters(real: Path) -> None:
 
 
 def test_tricky_texts_every_short_substring(tricky: Path) -> None:
-    texts = [text for pair in TRICKY_TEXTS for text in pair if text]
-    keywords = {part for t in texts for n in range(1, 5) for i in range(len(t)) for part in t[i : i + n].split()}
-    keywords |= {k.swapcase() for k in keywords} | {"老老老老", "私%", "%有", "\uf8ff", "\uf8fe", "\ue025", "老服"}
-    assert assert_same_as_like(tricky, sorted(keywords)) > 0
+    keywords = short_substrings(TRICKY_TEXTS)
+    keywords += [k.swapcase() for k in keywords] + ["老老老老", "私%", "%有", "\uf8ff", "\uf8fe", "\ue025", "老服"]
+    assert assert_same_as_like(tricky, keywords) > 0
 
 
 @pytest.mark.parametrize(
@@ -211,17 +217,27 @@ def test_rewritten_and_removed_records_leave_no_pairs(tricky: Path, tmp_path: Pa
         assert idx.report.updated == 1 and idx.report.removed == 1
         assert rows(idx, "助餐") == [("tricky.json", "0")]
         assert rows(idx, "老") == rows(idx, "养老") == rows(idx, "服务") == []
-        idx.conn.execute("INSERT INTO task_grams(task_grams) VALUES ('integrity-check')")
+    assert_same_as_like(folder, short_substrings(TRICKY_TEXTS))  # no pairs of the old texts are left
 
 
-def test_other_clients_read_but_cannot_edit_task_text(tricky: Path) -> None:
+def test_other_clients_read_and_insert_but_cannot_edit_task_text(tricky: Path) -> None:
     open_index(tricky).close()
-    conn = sqlite3.connect(tricky / INDEX_FILE)
+    conn = sqlite3.connect(tricky / INDEX_FILE, isolation_level=None)
     try:
         assert conn.execute("SELECT COUNT(*) FROM tasks").fetchone()[0] == len(TRICKY_TEXTS)
         with pytest.raises(sqlite3.OperationalError, match="no such function: agingpolicy_grams"):
             conn.execute("UPDATE tasks SET text = '新' WHERE task_id = '0'")
+        with pytest.raises(sqlite3.OperationalError, match="no such function: agingpolicy_grams"):
+            conn.execute("DELETE FROM tasks WHERE task_id = '0'")
+        conn.execute(
+            "INSERT INTO tasks (id, doc_id, ord, task_id, section_path, title, text)"
+            " SELECT id + 100, doc_id, ord + 100, 'added', section_path, '补充', '助餐服务' FROM tasks WHERE task_id = '0'"
+        )
     finally:
         conn.close()
-    with open_index(tricky) as idx:
+    with open_index(tricky) as idx:  # indexed by the next refresh, with no record changed
         assert rows(idx, "服务体系") == [("tricky.json", "0")]
+        assert rows(idx, "助餐") == [("tricky.json", "added")]
+        assert idx.conn.execute("SELECT COUNT(*) FROM grams_pending").fetchone()[0] == 0
+        idx.conn.execute("DELETE FROM tasks WHERE task_id = 'added'")
+        assert rows(idx, "助餐") == []

@@ -44,9 +44,10 @@ n >= 2 characters is the phrase of its n - 1 pairs, and a phrase of consecutive
 pairs is a substring; one character is the prefix of a pair (the index keeps
 one-character prefixes). See :func:`gram_text` and :func:`gram_match`. The
 pairs are made in Python, by the SQL function ``agingpolicy_grams`` every
-connection of this module registers, and the table's triggers call it: a
-client without the function can read every table, and its writes to ``tasks``
-fail rather than leave the keyword index stale.
+connection of this module registers; triggers on ``tasks`` call it. A client
+without the function reads every table and may insert tasks (the next refresh
+indexes them), but its updates and deletes of tasks fail rather than leave the
+keyword index stale.
 
 The layout is versioned by ``PRAGMA user_version``; an index of another
 version, or one that is not a database at all, is deleted and rebuilt (it is a
@@ -209,24 +210,33 @@ _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 # Code points as 4-byte array items ('I' is 4 bytes wherever CPython runs), in the machine's byte order.
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 _SPACES = array("I", [ord(" ")])
+# Bytes of new pairs FTS5 gathers in memory before writing them out as a segment (its 'hashsize' setting,
+# 1 MB by default): a first build writes and merges far fewer segments, in about half the time.
+_FTS_BUFFER = 64 << 20
 
-# Contentless FTS5 table of the character pairs of `tasks`, kept in step by triggers; the
-# 'delete' command of a contentless table needs the indexed values, made again from the old row.
+# Contentless FTS5 table of the character pairs of `tasks`, kept in step by triggers. A new task waits in
+# grams_pending until the refresh that inserted it indexes all of them in one statement (FTS5 writes its
+# buffer out before every statement of a transaction, so one insert per task would write a segment per
+# task). A deleted task's pairs go at once: the 'delete' command of a contentless table needs the indexed
+# values, made again from the old row.
+_GRAMS_DELETE = f"""
+    INSERT INTO task_grams(task_grams, rowid, title, text)
+        SELECT 'delete', old.id, {GRAMS_SQL}(old.title), {GRAMS_SQL}(old.text)
+        WHERE NOT EXISTS (SELECT 1 FROM grams_pending WHERE task_row = old.id);
+    DELETE FROM grams_pending WHERE task_row = old.id;
+"""
 _FTS = f"""
 CREATE VIRTUAL TABLE task_grams USING fts5(
     title, text, content='', columnsize=0, tokenize='ascii', prefix='1'
 );
+INSERT INTO task_grams(task_grams, rank) VALUES ('hashsize', {_FTS_BUFFER});
+CREATE TABLE grams_pending (task_row INTEGER PRIMARY KEY);
 CREATE TRIGGER tasks_grams_insert AFTER INSERT ON tasks BEGIN
-    INSERT INTO task_grams(rowid, title, text) VALUES (new.id, {GRAMS_SQL}(new.title), {GRAMS_SQL}(new.text));
+    INSERT INTO grams_pending VALUES (new.id);
 END;
-CREATE TRIGGER tasks_grams_delete AFTER DELETE ON tasks BEGIN
-    INSERT INTO task_grams(task_grams, rowid, title, text)
-        VALUES ('delete', old.id, {GRAMS_SQL}(old.title), {GRAMS_SQL}(old.text));
-END;
-CREATE TRIGGER tasks_grams_update AFTER UPDATE ON tasks BEGIN
-    INSERT INTO task_grams(task_grams, rowid, title, text)
-        VALUES ('delete', old.id, {GRAMS_SQL}(old.title), {GRAMS_SQL}(old.text));
-    INSERT INTO task_grams(rowid, title, text) VALUES (new.id, {GRAMS_SQL}(new.title), {GRAMS_SQL}(new.text));
+CREATE TRIGGER tasks_grams_delete AFTER DELETE ON tasks BEGIN {_GRAMS_DELETE}END;
+CREATE TRIGGER tasks_grams_update AFTER UPDATE OF id, title, text ON tasks BEGIN {_GRAMS_DELETE}
+    INSERT OR IGNORE INTO grams_pending VALUES (new.id);
 END;
 """
 
@@ -356,7 +366,7 @@ def open_index(records: Path) -> Index:
         raise CorpusError(f"no records folder: {records}")
     conn, fts = _open_db(index_path(records))
     try:
-        report = refresh(conn, records)
+        report = refresh(conn, records, fts)
     except BaseException:
         conn.close()
         raise
@@ -418,11 +428,12 @@ def _stale(conn: sqlite3.Connection, on_disk: dict[str, tuple[int, int]]) -> tup
     return changed, sorted({name for name, _, _ in stored} - on_disk.keys())
 
 
-def refresh(conn: sqlite3.Connection, records: Path) -> RefreshReport:
-    """Bring the index in line with the record files (see the module docstring for the rule)."""
+def refresh(conn: sqlite3.Connection, records: Path, fts: bool) -> RefreshReport:
+    """Bring the index in line with the record files (see the module docstring for the rule); with
+    ``fts``, index the pairs of the tasks inserted since the last refresh."""
     changed, removed = _stale(conn, _scan(records))
     added = updated = 0
-    if changed or removed:
+    if changed or removed or (fts and _grams_pending(conn)):
         conn.execute("BEGIN IMMEDIATE")
         try:
             # another process may have refreshed while we waited for the lock: look again
@@ -436,6 +447,8 @@ def refresh(conn: sqlite3.Connection, records: Path) -> RefreshReport:
                 outcome = _reindex_file(conn, records / name, on_disk[name][0], now)
                 added += outcome == "added"
                 updated += outcome == "updated"
+            if fts:
+                _index_pending(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -450,6 +463,20 @@ def refresh(conn: sqlite3.Connection, records: Path) -> RefreshReport:
         documents=documents,
         errors=errors,
     )
+
+
+def _grams_pending(conn: sqlite3.Connection) -> bool:
+    """Whether some task is not in task_grams yet (one inserted by another client since the last refresh)."""
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM grams_pending)").fetchone()[0] == 1
+
+
+def _index_pending(conn: sqlite3.Connection) -> None:
+    """Add the pairs of every task waiting in grams_pending to task_grams, in one statement."""
+    conn.execute(
+        f"INSERT INTO task_grams(rowid, title, text) SELECT id, {GRAMS_SQL}(title), {GRAMS_SQL}(text) FROM tasks"
+        " WHERE id IN (SELECT task_row FROM grams_pending)"
+    )
+    conn.execute("DELETE FROM grams_pending")
 
 
 def _reindex_file(conn: sqlite3.Connection, path: Path, mtime_ns: int, now: int) -> str:
