@@ -182,10 +182,10 @@ def bracket_notes(norm: str) -> list[regex.Match[str]]:
     """Every bracketed note of the matching text, outermost only: a bracket of another kind inside a note
     belongs to it (〔牵头单位：省卫生健康委（省老龄办）〕 is one note). A kind whose opening bracket is absent
     is not searched: most texts hold one kind or none."""
-    notes = sorted(
-        (m for opening, pattern in BRACKETS.items() if opening in norm for m in pattern.finditer(norm)),
-        key=lambda m: (m.start(), -m.end()),
-    )
+    kinds = [pattern for opening, pattern in BRACKETS.items() if opening in norm]
+    if len(kinds) <= 1:
+        return [m for pattern in kinds for m in pattern.finditer(norm)]  # one kind: its pattern nests already
+    notes = sorted((m for pattern in kinds for m in pattern.finditer(norm)), key=lambda m: (m.start(), -m.end()))
     outermost: list[regex.Match[str]] = []
     for m in notes:
         if not outermost or m.start() >= outermost[-1].end():
@@ -364,7 +364,6 @@ def _written_end(text: str, start: int, name: str) -> int:
 
 # any opening bracket: most texts hold none, and then there is nothing to mask
 OPENING = regex.compile(r"[（【［\[〔]")
-CLOSING = regex.compile(r"[）】］\]〕]")
 
 
 @lru_cache(maxsize=4096)
@@ -582,13 +581,17 @@ def find_brackets(text: str, first_is_lead: bool = False) -> list[Found]:
             continue
         closes = m.end() == len(norm.rstrip()) or norm[m.end() : m.end() + 1] in ("。", "；", "\n")
         found.extend(from_bracket(text[m.start() + 1 : m.end() - 1], m.start() + 1, first_is_lead, closes))
-    unclosed = UNCLOSED_NOTE.finditer(norm) if len(OPENING.findall(norm)) > len(CLOSING.findall(norm)) else ()
-    for m in unclosed:
+    for m in UNCLOSED_NOTE.finditer(norm) if _left_open(norm) else ():
         if not any(c.start() <= m.start() < c.end() for c in closed):  # its bracket was lost: it runs to the line's end
             line_end = norm.find("\n", m.end())
             stop = line_end if line_end != -1 else len(norm.rstrip())
             found.extend(from_bracket(text[m.end() : stop], m.end(), first_is_lead, True))
     return found
+
+
+def _left_open(norm: str) -> bool:
+    """More brackets opened than closed: a note may have lost its closing bracket."""
+    return sum(norm.count(c) for c in "（【［[〔") > sum(norm.count(c) for c in "）】］]〕")
 
 
 def find_prose(text: str) -> list[Found]:

@@ -28,6 +28,9 @@ import regex
 from ..blocks import Block, Paragraph, Table
 from .wraps import PAGE_NUMBER
 
+# A character every kind of markup needs: "#" of a heading, "*" or "_" of emphasis, "<" of a tag, "|" or "+" of
+# a table. A plain Chinese document seldom holds one.
+MARKUP_CHARACTER = regex.compile(r"[#*_<|+]")
 # An ATX heading: "## 三、保障措施", "# 标题 #" (closing marks are dropped).
 HEADING = regex.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 # A thematic break: "---", "***", "* * *", "___", or a setext underline "====".
@@ -133,7 +136,9 @@ def read_markdown(lines: list[str]) -> list[list[str] | Block]:
 
 def _is_markdown(lines: list[str]) -> bool:
     """Whether some line shows markup that plain text never has: a "#" heading with its text, a bold pair, an
-    HTML tag, or a pipe or grid table."""
+    HTML tag, or a pipe or grid table. Most documents hold none of the characters markup needs: one search."""
+    if not MARKUP_CHARACTER.search("\n".join(lines)):
+        return False
     return any(
         ((heading := HEADING.match(line)) and heading["text"]) or STRONG.search(line) or TAG.search(line)
         for line in lines

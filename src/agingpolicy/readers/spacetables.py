@@ -88,7 +88,8 @@ def _joined_letters(cells: list[_Cell]) -> list[_Cell]:
 
 def header_at(line: str) -> list[_Cell] | None:
     """The header's cells when ``line`` heads a space-aligned table, else None."""
-    if "  " not in line and "\u3000\u3000" not in line and "\t" not in line:
+    inner = line.strip()  # a paragraph's indent ("　　") is no gap between cells
+    if "  " not in inner and "\u3000\u3000" not in inner and "\t" not in inner and " \u3000" not in inner:
         return None
     cells = _joined_letters(_cells(line))
     if len(cells) < MIN_COLUMNS:
