@@ -55,7 +55,7 @@ ROW_NUMBER = regex.compile(r"\s*(?P<n>\d{1,3})\s*[、.．]?\s*")
 FIGURE = regex.compile(r"\s*(?:[≥≤＞＜><]|不低于|不少于|不高于)?\s*[\d.,，\-—－]+\s*[%‰]?\s*")
 HAN = regex.compile(r"\p{Han}")
 # a person's post, not a unit: 李四副县长 / 科长 / 养老服务工作联络员 / 分管负责人
-POST = regex.compile(r"(?:[正副]?[省市州县区镇乡局处科股院所]长|主任|书记|同志|联络员|信息员|联系人|负责人|专干)\s*$")
+POST = regex.compile("(?:" + "|".join(load("tables")["person_posts"]) + r")\s*$")
 MIN_ROWS = 3  # a headerless table is read by content only when it has this many rows of data
 AGREE = 2 / 3  # the share of a column's filled cells that must agree on what it holds
 MIN_TEXT = 4  # Chinese characters in a task or measure cell: 推进医养结合
